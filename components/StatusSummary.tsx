@@ -1,0 +1,33 @@
+import type { Assessment } from '../lib/assess';
+import { LEVEL_WORDS, ago, problemText } from '../lib/describe';
+import { freshnessOf, type StatusState } from '../lib/status-state';
+
+/** The headline: overall status in words, and how much to trust it (fresh, stale, failing). */
+export function StatusSummary({ state, assessment, now }: { state: StatusState; assessment: Assessment | null; now: number }) {
+  const freshness = freshnessOf(state, now);
+  const live = freshness === 'live';
+  const level = assessment?.pageLevel ?? null;
+  const headline = level === null ? 'Status unknown' : level === 'operational' ? LEVEL_WORDS.operational : assessment!.incidents.length ? LEVEL_WORDS[level] : level === 'maintenance' ? 'Maintenance in progress' : 'Some components degraded';
+  return (
+    <section class={`summary ${live ? `level-${level}` : 'unknown'}`} data-freshness={freshness}>
+      <h1 class="headline">
+        <span class="dot" aria-hidden="true" />
+        {freshness === 'loading' ? 'Checking status…' : headline}
+      </h1>
+      {state.problem && (
+        <p class="problem" role="status">
+          {problemText(state.problem)}
+          {state.checkedAt !== null && ` (checked ${ago(state.checkedAt, now)})`}.
+          {state.snapshot && state.confirmedAt !== null && ` Showing data from ${ago(state.confirmedAt, now)}.`}
+        </p>
+      )}
+      {!state.problem && freshness === 'stale' && state.confirmedAt !== null && (
+        <p class="problem" role="status">Data is stale: last confirmed {ago(state.confirmedAt, now)}.</p>
+      )}
+      <p class="freshness">
+        {state.checkedAt === null ? 'Not checked yet' : `Checked ${ago(state.checkedAt, now)}`}
+        {state.source && state.source !== 'https://status.claude.com' && ` · via ${new URL(state.source).host}`}
+      </p>
+    </section>
+  );
+}

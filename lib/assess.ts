@@ -1,0 +1,95 @@
+/**
+ * What is wrong right now, in the terms the badge, the popup and the banner all use. Pure: the same
+ * snapshot and settings always give the same answer on every surface.
+ */
+import type { ComponentState, IncidentState, MaintenanceState, Snapshot } from './snapshot';
+import type { Impact } from './statuspage/schema';
+import { incidentScope, modelMatches, parseModelKey, type IncidentScope, type ModelRef } from './models';
+import type { Prefs } from './prefs';
+
+export const LEVELS = ['operational', 'maintenance', 'minor', 'major', 'critical'] as const;
+export type Level = (typeof LEVELS)[number];
+
+export interface AssessedIncident {
+  incident: IncidentState;
+  level: Level;
+  scope: IncidentScope;
+  /** Components the incident touches, as they stand now. */
+  components: ComponentState[];
+  /** Counts for the user: touches one of their models, is about many models, or names no model. */
+  relevant: boolean;
+  /** Affected models the user chose (empty when they chose none). */
+  myAffected: ModelRef[];
+}
+
+export interface Assessment {
+  /** Worst level among what is relevant to the user. */
+  level: Level;
+  /** Worst level of the whole page, ignoring the user's models. */
+  pageLevel: Level;
+  incidents: AssessedIncident[];
+  /** Components not operational (maintenance included). */
+  degraded: ComponentState[];
+  maintenanceNow: MaintenanceState[];
+  upcoming: MaintenanceState[];
+}
+
+export function levelRank(level: Level): number {
+  return LEVELS.indexOf(level);
+}
+
+export function worst(levels: Level[]): Level {
+  return levels.reduce<Level>((a, b) => (levelRank(b) > levelRank(a) ? b : a), 'operational');
+}
+
+/** An open incident is never "operational", whatever its declared impact (impact `none` exists). */
+export function impactLevel(impact: Impact): Level {
+  return impact === 'major' || impact === 'critical' || impact === 'maintenance' ? impact : 'minor';
+}
+
+function componentLevel(c: ComponentState): Level {
+  switch (c.status) {
+    case 'operational':
+      return 'operational';
+    case 'under_maintenance':
+      return 'maintenance';
+    case 'major_outage':
+      return 'major';
+    default:
+      return 'minor';
+  }
+}
+
+export function assess(snapshot: Snapshot, prefs: Prefs): Assessment {
+  const mine = prefs.myModels.map(parseModelKey).filter((m): m is ModelRef => m !== null);
+  const byId = new Map(snapshot.components.map((c) => [c.id, c]));
+
+  const incidents = snapshot.incidents.map((incident): AssessedIncident => {
+    const scope = incidentScope(incident);
+    const named = scope.affected.length > 0 || scope.recovering.length > 0;
+    const myAffected = scope.affected.filter((m) => mine.some((chosen) => modelMatches(chosen, m)));
+    return {
+      incident,
+      level: impactLevel(incident.impact),
+      scope,
+      components: incident.componentIds.flatMap((id) => byId.get(id) ?? []),
+      // Broad incidents and incidents about no particular model (claude.ai login, say) always count.
+      relevant: mine.length === 0 || scope.broad || !named || myAffected.length > 0,
+      myAffected,
+    };
+  });
+
+  const degraded = snapshot.components.filter((c) => c.status !== 'operational');
+  const maintenanceNow = snapshot.maintenances.filter((m) => m.status === 'in_progress' || m.status === 'verifying');
+  const upcoming = snapshot.maintenances.filter((m) => m.status === 'scheduled');
+  const indicator: Level = snapshot.indicator === 'none' || snapshot.indicator === 'unknown' ? 'operational' : snapshot.indicator;
+  const maintenance: Level[] = maintenanceNow.length ? ['maintenance'] : [];
+  const pageLevel = worst([indicator, ...maintenance, ...degraded.map(componentLevel), ...incidents.map((i) => i.level)]);
+  const relevantIncidents = incidents.filter((i) => i.relevant);
+  // With chosen models, a degraded component is explained by the incidents; judge by those.
+  const level =
+    mine.length === 0
+      ? pageLevel
+      : worst([...maintenance, ...relevantIncidents.map((i) => i.level), ...(incidents.length ? [] : degraded.map(componentLevel))]);
+  return { level, pageLevel, incidents, degraded, maintenanceNow, upcoming };
+}

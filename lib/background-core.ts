@@ -1,0 +1,69 @@
+/**
+ * The background's behaviour with the browser injected, so tests can drive it with a fake browser.
+ * The entrypoint only registers listeners and calls these.
+ */
+import type { Browser } from 'wxt/browser';
+import { badgeFor } from './badge';
+import { isPollDue, poll, type PollDeps } from './poll';
+import { POLL_PERIOD_MS, type StatusState } from './status-state';
+import { prefsItem, statusItem } from './storage';
+import { singleFlight } from './single-flight';
+
+export const POLL_ALARM = 'poll-status';
+
+export type RefreshReason = 'start' | 'alarm' | 'user' | 'popup-open' | 'online';
+
+export interface BackgroundDeps extends PollDeps {
+  browser: Browser;
+}
+
+export function createBackground(deps: BackgroundDeps) {
+  const { browser } = deps;
+
+  async function applyBadge(state?: StatusState): Promise<void> {
+    const [status, prefs] = await Promise.all([state ?? statusItem.getValue(), prefsItem.getValue()]);
+    const badge = badgeFor(status, prefs, deps.now());
+    await Promise.all([
+      browser.action.setBadgeText({ text: badge.text }),
+      browser.action.setBadgeBackgroundColor({ color: badge.color }),
+      browser.action.setTitle({ title: badge.title }),
+    ]);
+    // Chrome picks black or white text itself; Firefox needs to be told.
+    await browser.action.setBadgeTextColor?.({ color: '#ffffff' });
+  }
+
+  const refresh = singleFlight(async (reason: RefreshReason): Promise<StatusState> => {
+    const before = await statusItem.getValue();
+    const now = deps.now();
+    const due =
+      reason === 'user' || reason === 'online'
+        ? true
+        : reason === 'popup-open'
+          ? isPollDue(before, now, 15_000) // the CDN caches for 15 s; sooner cannot be newer
+          : isPollDue(before, now);
+    if (!due) return before;
+    const after = await poll(before, deps);
+    await statusItem.setValue(after);
+    await applyBadge(after);
+    return after;
+  });
+
+  /** Runs at every worker start: browsers may drop alarms and badges across restarts. */
+  async function start(): Promise<void> {
+    const alarm = await browser.alarms.get(POLL_ALARM);
+    if (!alarm) {
+      // Random first delay: installs that start together should not poll in lock-step.
+      const delayInMinutes = (POLL_PERIOD_MS / 60_000) * (0.5 + deps.random() / 2);
+      await browser.alarms.create(POLL_ALARM, { delayInMinutes, periodInMinutes: POLL_PERIOD_MS / 60_000 });
+    }
+    await applyBadge();
+    await refresh('start');
+  }
+
+  return { start, refresh, applyBadge };
+}
+
+/** Runs a listener's work without letting an error escape into the browser's event dispatch. */
+export function guard(label: string, work: () => Promise<unknown>): void {
+  work().catch((error: unknown) => console.error(`[claude-status] ${label} failed`, error));
+}

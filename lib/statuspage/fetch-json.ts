@@ -1,0 +1,102 @@
+/**
+ * One bounded, conditional GET of a Statuspage JSON endpoint. Never throws: every failure comes back
+ * as a {@link PollProblem} that says what a user should be told.
+ */
+
+export type ProblemKind =
+  /** DNS, TLS, connection refused or reset: the page could not be reached at all. */
+  | 'network'
+  | 'timeout'
+  /** An HTTP error that is not a challenge (5xx, 404). */
+  | 'http'
+  /** 403/405/429, or an HTML page where JSON was expected: a CDN/WAF challenge or rate limit. */
+  | 'blocked'
+  /** JSON that is not what we expect, broken JSON, or a body over the size cap. */
+  | 'invalid'
+  | 'offline';
+
+export interface PollProblem {
+  kind: ProblemKind;
+  /** Short human text, e.g. "HTTP 405". */
+  detail: string;
+  /** Seconds from a `Retry-After` header, when one came with the error. */
+  retryAfterSec?: number;
+}
+
+export type FetchOutcome =
+  | { kind: 'fresh'; json: unknown; etag: string | null; bytes: number }
+  | { kind: 'not-modified' }
+  | { kind: 'failed'; problem: PollProblem };
+
+export interface FetchJsonOptions {
+  fetch: typeof fetch;
+  url: string;
+  etag?: string | null;
+  timeoutMs: number;
+  maxBytes: number;
+}
+
+export async function fetchJson(opts: FetchJsonOptions): Promise<FetchOutcome> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (opts.etag) headers['If-None-Match'] = opts.etag;
+  const abort = new AbortController();
+  const timer = setTimeout(() => abort.abort(), opts.timeoutMs);
+  try {
+    // no-store: the browser's HTTP cache could hand us an old copy while it revalidates in the
+    // background (max-age=10, stale-while-revalidate=30). We keep the ETag ourselves instead.
+    const res = await opts.fetch(opts.url, { headers, cache: 'no-store', signal: abort.signal, credentials: 'omit' });
+    if (res.status === 304) return { kind: 'not-modified' };
+    const type = res.headers.get('content-type') ?? '';
+    if (!res.ok) {
+      const blocked = [403, 405, 429].includes(res.status) || type.includes('html');
+      return failed(blocked ? 'blocked' : 'http', `HTTP ${res.status}`, retryAfter(res.headers.get('retry-after')));
+    }
+    const declared = Number(res.headers.get('content-length'));
+    if (declared > opts.maxBytes) return failed('invalid', `response too large (${declared} bytes)`);
+    const body = await readCapped(res, opts.maxBytes);
+    if (body === null) return failed('invalid', `response larger than ${opts.maxBytes} bytes`);
+    if (type.includes('html') || /^\s*</.test(body)) return failed('blocked', 'HTML page instead of JSON (challenge?)');
+    try {
+      return { kind: 'fresh', json: JSON.parse(body), etag: res.headers.get('etag'), bytes: body.length };
+    } catch {
+      return failed('invalid', 'response is not valid JSON');
+    }
+  } catch (error) {
+    if (abort.signal.aborted) return failed('timeout', `no answer within ${Math.round(opts.timeoutMs / 1000)} s`);
+    return failed('network', error instanceof Error && error.message ? error.message : 'network error');
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function failed(kind: ProblemKind, detail: string, retryAfterSec?: number): FetchOutcome {
+  return { kind: 'failed', problem: retryAfterSec === undefined ? { kind, detail } : { kind, detail, retryAfterSec } };
+}
+
+/** Reads the body as text, or returns null as soon as it passes `maxBytes` (and stops downloading). */
+async function readCapped(res: Response, maxBytes: number): Promise<string | null> {
+  if (!res.body) return '';
+  const reader = res.body.getReader();
+  const decoder = new TextDecoder();
+  let size = 0;
+  let text = '';
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return text + decoder.decode();
+    size += value.byteLength;
+    if (size > maxBytes) {
+      void reader.cancel();
+      return null;
+    }
+    text += decoder.decode(value, { stream: true });
+  }
+}
+
+/** `Retry-After` is either seconds or an HTTP date. */
+export function retryAfter(header: string | null, now = Date.now()): number | undefined {
+  if (!header) return undefined;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds) && seconds >= 0) return seconds;
+  const date = Date.parse(header);
+  return Number.isFinite(date) ? Math.max(0, Math.round((date - now) / 1000)) : undefined;
+}

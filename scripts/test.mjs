@@ -1,0 +1,22 @@
+// `npm test`: every test, from a fresh machine. Installs what is missing, then: type check, unit
+// tests, both builds, web-ext lint of the Firefox build (0 errors), E2E in Chromium and Firefox.
+import { ensureBrowsers, ensureDependencies, output, run } from './setup.mjs';
+
+ensureDependencies();
+ensureBrowsers();
+
+const step = (name) => console.log(`\n━━ ${name}`);
+step('type check');
+run('tsc', ['--noEmit']);
+step('unit tests');
+run('vitest', ['run']);
+step('build (chrome-mv3, firefox-mv3)');
+run('wxt', ['build']);
+run('wxt', ['build', '-b', 'firefox']);
+step('web-ext lint (Firefox build)');
+const lint = JSON.parse(output('web-ext', ['lint', '--output', 'json', '-s', '.output/firefox-mv3']));
+for (const m of [...lint.errors, ...lint.warnings]) console.log(`  ${m._type}: ${m.code} ${m.file ?? ''} ${m.message}`);
+console.log(`  ${lint.summary.errors} errors, ${lint.summary.warnings} warnings`);
+if (lint.summary.errors > 0) process.exit(1);
+step('E2E in Chromium and Firefox');
+run('node', ['--test', '--test-concurrency=1', 'tests/e2e/*.test.mjs']);

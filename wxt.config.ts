@@ -1,0 +1,39 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+
+/** Firefox add-on id; the E2E tests pin the moz-extension UUID against it. */
+export const GECKO_ID = 'claude-status@claude-status.dev';
+
+// See README "Permissions" for why each entry is here.
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  // Explicit imports everywhere: a reader (and vi.mock) can see where each name comes from.
+  imports: false,
+  // WXT builds Firefox as MV2 by default; MV3 everywhere keeps one code path (browser.action).
+  manifestVersion: 3,
+  vite: () => ({ plugins: [preact()] }),
+  webExt: {
+    // `npm start` launches the browser itself (scripts/start.mjs); `wxt dev` uses these.
+    binaries: { chrome: '/usr/bin/chromium', firefox: '/usr/bin/firefox-esr' },
+    chromiumArgs: ['--no-sandbox', '--no-first-run', '--disable-background-networking', '--disable-sync'],
+  },
+  manifest: ({ browser }) => ({
+    name: 'Claude Status',
+    description:
+      'Is my Claude model working right now? Names the degraded models on the toolbar, with details and a claude.ai banner.',
+    permissions: ['storage', 'alarms'],
+    host_permissions: ['https://status.claude.com/*'],
+    action: { default_title: 'Claude Status' },
+    minimum_chrome_version: '116',
+    ...(browser === 'firefox' && {
+      browser_specific_settings: {
+        gecko: {
+          id: GECKO_ID,
+          strict_min_version: '140.0',
+          data_collection_permissions: { required: ['none'] },
+        },
+        gecko_android: { strict_min_version: '142.0' },
+      },
+    }),
+  }),
+});
