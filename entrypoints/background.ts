@@ -21,7 +21,8 @@ export default defineBackground(() => {
   browser.runtime.onStartup.addListener(() => guard('startup', background.applyBadge));
   browser.runtime.onMessage.addListener((message, sender) => {
     if (sender.id !== browser.runtime.id || !isCommand(message)) return undefined;
-    return background.refresh(message.reason).then(
+    const work = message.type === 'refresh' ? background.refresh(message.reason) : background.learnModels();
+    return work.then(
       () => true,
       () => false,
     );

@@ -2,11 +2,15 @@
  * The background's behaviour with the browser injected, so tests can drive it with a fake browser.
  * The entrypoint only registers listeners and calls these.
  */
-import type { Browser } from 'wxt/browser';
+import type { browser as wxtBrowser } from 'wxt/browser';
 import { badgeFor } from './badge';
-import { isPollDue, poll, type PollDeps } from './poll';
+import { MAX_BODY_BYTES, REQUEST_TIMEOUT_MS, SOURCES, isPollDue, poll, type PollDeps } from './poll';
+import { fetchJson } from './statuspage/fetch-json';
+import { IncidentListSchema } from './statuspage/schema';
+import { normaliseIncident } from './snapshot';
+import { LEARN_EVERY_MS, mergeSeen, modelsMentioned } from './seen-models';
 import { POLL_PERIOD_MS, type StatusState } from './status-state';
-import { prefsItem, statusItem } from './storage';
+import { prefsItem, seenModelsItem, statusItem } from './storage';
 import { singleFlight } from './single-flight';
 
 export const POLL_ALARM = 'poll-status';
@@ -14,7 +18,7 @@ export const POLL_ALARM = 'poll-status';
 export type RefreshReason = 'start' | 'alarm' | 'user' | 'popup-open' | 'online';
 
 export interface BackgroundDeps extends PollDeps {
-  browser: Browser;
+  browser: typeof wxtBrowser;
 }
 
 export function createBackground(deps: BackgroundDeps) {
@@ -45,7 +49,31 @@ export function createBackground(deps: BackgroundDeps) {
     const after = await poll(before, deps);
     await statusItem.setValue(after);
     await applyBadge(after);
+    if (after.snapshot && after.snapshot !== before.snapshot) await rememberModels(after.snapshot.incidents);
     return after;
+  });
+
+  async function rememberModels(incidents: Parameters<typeof modelsMentioned>[0], learnedAt?: number): Promise<void> {
+    const found = modelsMentioned(incidents);
+    const seen = await seenModelsItem.getValue();
+    if (!found.length && learnedAt === undefined) return;
+    await seenModelsItem.setValue({ keys: mergeSeen(seen.keys, found), learnedAt: learnedAt ?? seen.learnedAt });
+  }
+
+  /** Reads incidents.json (the last 50 incidents) for the models they name; at most hourly. */
+  const learnModels = singleFlight(async (): Promise<void> => {
+    const seen = await seenModelsItem.getValue();
+    if (seen.learnedAt !== null && deps.now() - seen.learnedAt < LEARN_EVERY_MS) return;
+    const outcome = await fetchJson({
+      fetch: deps.fetch,
+      url: `${SOURCES[0]}/api/v2/incidents.json`,
+      timeoutMs: REQUEST_TIMEOUT_MS,
+      maxBytes: 4 * MAX_BODY_BYTES,
+    });
+    if (outcome.kind !== 'fresh') return;
+    const parsed = IncidentListSchema.safeParse(outcome.json);
+    if (!parsed.success) return;
+    await rememberModels(parsed.data.incidents.map(normaliseIncident), deps.now());
   });
 
   /** Runs at every worker start: browsers may drop alarms and badges across restarts. */
@@ -60,7 +88,7 @@ export function createBackground(deps: BackgroundDeps) {
     await refresh('start');
   }
 
-  return { start, refresh, applyBadge };
+  return { start, refresh, applyBadge, learnModels };
 }
 
 /** Runs a listener's work without letting an error escape into the browser's event dispatch. */

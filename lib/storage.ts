@@ -5,6 +5,7 @@
 import { storage } from 'wxt/utils/storage';
 import { EMPTY_STATE, type StatusState } from './status-state';
 import { DEFAULT_PREFS, type Prefs } from './prefs';
+import type { SeenModels } from './seen-models';
 
 export const statusItem = storage.defineItem<StatusState>('local:status', {
   fallback: EMPTY_STATE,
@@ -14,5 +15,11 @@ export const statusItem = storage.defineItem<StatusState>('local:status', {
 /** `sync:` follows the user across their browsers where the browser supports it (local otherwise). */
 export const prefsItem = storage.defineItem<Prefs>('sync:prefs', {
   fallback: DEFAULT_PREFS,
+  version: 1,
+});
+
+/** Models that incident text has mentioned: what the settings page offers. */
+export const seenModelsItem = storage.defineItem<SeenModels>('local:seenModels', {
+  fallback: { keys: [], learnedAt: null },
   version: 1,
 });

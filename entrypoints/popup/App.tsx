@@ -6,6 +6,7 @@ import { prefsItem, statusItem } from '../../lib/storage';
 import { ComponentList } from '../../components/ComponentList';
 import { IncidentCard } from '../../components/IncidentCard';
 import { MaintenanceList } from '../../components/MaintenanceList';
+import { ModelBoard } from '../../components/ModelBoard';
 import { StatusSummary } from '../../components/StatusSummary';
 import { useNow, useStored } from '../../components/use-stored';
 
@@ -24,6 +25,7 @@ export function App() {
   return (
     <main>
       <StatusSummary state={state} assessment={assessment} now={now} />
+      {assessment && <ModelBoard assessment={assessment} myModels={prefs.myModels} now={now} />}
       {assessment && assessment.incidents.length > 0 && (
         <section aria-labelledby="incidents-h">
           <h2 id="incidents-h">Active incidents</h2>
