@@ -17,6 +17,18 @@ export const POLL_ALARM = 'poll-status';
 
 export type RefreshReason = 'start' | 'alarm' | 'user' | 'popup-open' | 'online';
 
+/** How recent the last poll may be before a trigger skips polling. */
+const MIN_GAP_MS: Record<RefreshReason, number> = {
+  // A worker that wakes (for a message, say) soon after a poll must not cost a request.
+  start: POLL_PERIOD_MS - 5_000,
+  // The alarm is the schedule; skip only a burst (a poll a moment ago, e.g. from the popup).
+  alarm: 10_000,
+  // The CDN caches for 15 s: polling sooner cannot bring anything newer.
+  'popup-open': 15_000,
+  user: 0,
+  online: 0,
+};
+
 export interface BackgroundDeps extends PollDeps {
   browser: typeof wxtBrowser;
 }
@@ -36,22 +48,21 @@ export function createBackground(deps: BackgroundDeps) {
     await browser.action.setBadgeTextColor?.({ color: '#ffffff' });
   }
 
-  const refresh = singleFlight(async (reason: RefreshReason): Promise<StatusState> => {
+  /** One poll at a time: concurrent callers that want a poll share the one under way. */
+  const pollNow = singleFlight(async (): Promise<StatusState> => {
     const before = await statusItem.getValue();
-    const now = deps.now();
-    const due =
-      reason === 'user' || reason === 'online'
-        ? true
-        : reason === 'popup-open'
-          ? isPollDue(before, now, 15_000) // the CDN caches for 15 s; sooner cannot be newer
-          : isPollDue(before, now);
-    if (!due) return before;
     const after = await poll(before, deps);
     await statusItem.setValue(after);
     await applyBadge(after);
     if (after.snapshot && after.snapshot !== before.snapshot) await rememberModels(after.snapshot.incidents);
     return after;
   });
+
+  /** Polls if this trigger warrants it now (each caller decides for itself, then they share). */
+  async function refresh(reason: RefreshReason): Promise<StatusState> {
+    const state = await statusItem.getValue();
+    return isPollDue(state, deps.now(), MIN_GAP_MS[reason]) || reason === 'user' || reason === 'online' ? pollNow() : state;
+  }
 
   async function rememberModels(incidents: Parameters<typeof modelsMentioned>[0], learnedAt?: number): Promise<void> {
     const found = modelsMentioned(incidents);
