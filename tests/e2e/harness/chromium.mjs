@@ -37,7 +37,7 @@ export function makeNssHome(caPath) {
 
 /** Chromium's id for an unpacked extension without a manifest `key`: sha256(path) → a..p. */
 export function unpackedExtensionId(extensionPath) {
-  const hex = crypto.createHash('sha256').update(path.resolve(extensionPath)).digest('hex').slice(0, 32);
+  const hex = crypto.createHash('sha256').update(fs.realpathSync(path.resolve(extensionPath))).digest('hex').slice(0, 32);
   return [...hex].map((c) => String.fromCharCode(97 + parseInt(c, 16))).join('');
 }
 
@@ -49,8 +49,10 @@ export function unpackedExtensionId(extensionPath) {
 export async function launchChromium({ extensionPath = path.join(REPO_ROOT, '.output/chrome-mv3'), serverPort,
   certs, headless = !process.env.HEADED, args = [] }) {
   const ext = path.resolve(extensionPath);
+  if (!fs.existsSync(path.join(ext, 'manifest.json'))) throw new Error(`no manifest.json in ${ext} (build first?)`);
   const home = makeNssHome(certs.caPath);
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-chromium-profile-'));
+  const cleanup = () => { for (const dir of [home, profile]) fs.rmSync(dir, { recursive: true, force: true }); };
   const map = ['status.claude.com', 'claude.ai', 'anthropic.statuspage.io']
     .map((h) => `MAP ${h} 127.0.0.1:${serverPort}`).join(', ');
   const context = await chromium.launchPersistentContext(profile, {
@@ -64,7 +66,22 @@ export async function launchChromium({ extensionPath = path.join(REPO_ROOT, '.ou
       '--disable-background-networking', '--disable-component-update', '--disable-sync',
       ...args,
     ],
-  });
+  }).catch((e) => { cleanup(); throw e; });
+  try {
+    return await setUp(context, ext, cleanup);
+  } catch (e) {
+    await context.close().catch(() => {});
+    cleanup();
+    throw e;
+  }
+}
+
+/**
+ * @param {import('playwright-core').BrowserContext} context
+ * @param {string} ext
+ * @param {() => void} cleanup removes the temporary HOME and profile
+ */
+async function setUp(context, ext, cleanup) {
   const extensionId = unpackedExtensionId(ext);
   const origin = `chrome-extension://${extensionId}`;
   const isOurs = (w) => w.url().startsWith(`${origin}/`);
@@ -76,7 +93,7 @@ export async function launchChromium({ extensionPath = path.join(REPO_ROOT, '.ou
   await vantage.goto(`${origin}/manifest.json`);
   // CDP ServiceWorker domain on that page: tracks running status, stops and starts the worker.
   const cdp = await context.newCDPSession(vantage);
-  /** @type {Map<string, { runningStatus: string, scriptURL: string }>} versionId → state */
+  /** @type {Map<string, { versionId: string, runningStatus: string, status: string, scriptURL: string }>} */
   const versions = new Map();
   const statusListeners = new Set();
   cdp.on('ServiceWorker.workerVersionUpdated', ({ versions: list }) => {
@@ -159,7 +176,7 @@ export async function launchChromium({ extensionPath = path.join(REPO_ROOT, '.ou
     wakeServiceWorker,
     async close() {
       await context.close().catch(() => {});
-      for (const dir of [home, profile]) fs.rmSync(dir, { recursive: true, force: true });
+      cleanup();
     },
   };
 }

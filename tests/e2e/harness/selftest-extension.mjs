@@ -76,7 +76,8 @@ export function writeSelftestExtension(browser, dir = fs.mkdtempSync(path.join(o
     name: 'Harness self-test',
     version: '0.0.1',
     permissions: ['storage', 'alarms'],
-    host_permissions: ['https://status.claude.com/*', 'https://anthropic.statuspage.io/*'],
+    // Like the real manifest: the fallback host is NOT listed, so its fetch is a CORS request.
+    host_permissions: ['https://status.claude.com/*'],
     action: { default_title: 'Claude Status', default_popup: 'popup.html' },
     background: browser === 'firefox' ? { scripts: ['background.js'] } : { service_worker: 'background.js' },
     content_scripts: [{ matches: ['https://claude.ai/*'], js: ['content.js'] }],

@@ -1,0 +1,443 @@
+// Harness smoke test. Always: the fake server, certs, fixtures and CONNECT proxy, checked with
+// Node's own HTTPS client (no browser, no build needed). With HARNESS_SELFTEST=1 also: both
+// browser launchers against a throwaway extension written to /tmp (selftest-extension.mjs).
+//   node_modules/.bin/node --test tests/e2e/smoke.test.mjs
+//   HARNESS_SELFTEST=1 node_modules/.bin/node --test tests/e2e/smoke.test.mjs
+import assert from 'node:assert/strict';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import http from 'node:http';
+import https from 'node:https';
+import tls from 'node:tls';
+import { after, before, describe, it } from 'node:test';
+import { ensureCerts } from './harness/certs.mjs';
+import {
+  CACHE_CONTROL, INCIDENTS_PATH, SUMMARY_PATH, loadFixture, rebaseTimes, startConnectProxy, startFakeServer,
+} from './harness/fake-server.mjs';
+
+const SELFTEST = process.env.HARNESS_SELFTEST === '1';
+const certs = ensureCerts();
+
+/**
+ * GET through Node's HTTPS client, verifying the cert against our CA for `host`.
+ * @returns {Promise<{ status: number, headers: http.IncomingHttpHeaders, body: Buffer }>}
+ */
+function get(port, host, path, headers = {}, extra = {}) {
+  return new Promise((resolve, reject) => {
+    const req = https.request({ host: '127.0.0.1', port, path, servername: host, ca: certs.caPem, agent: false,
+      headers: { host, ...headers }, ...extra }, (res) => {
+      const chunks = [];
+      res.on('data', (c) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) }));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+const sha32 = (buf) => crypto.createHash('sha256').update(buf).digest('hex').slice(0, 32);
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+describe('certs', () => {
+  it('is idempotent and makes a CA plus a leaf for every host', () => {
+    const again = ensureCerts();
+    assert.equal(again.caPem, certs.caPem);
+    assert.equal(again.certPem, certs.certPem);
+    const ca = new crypto.X509Certificate(certs.caPem);
+    const leaf = new crypto.X509Certificate(certs.certPem);
+    assert.equal(ca.ca, true);
+    assert.equal(leaf.ca, false);
+    assert.ok(leaf.verify(ca.publicKey));
+    for (const h of ['status.claude.com', 'anthropic.statuspage.io', 'claude.ai', 'localhost']) {
+      assert.equal(leaf.checkHost(h), h);
+    }
+    assert.equal(leaf.checkIP('127.0.0.1'), '127.0.0.1');
+  });
+});
+
+describe('fake server', () => {
+  let s;
+  before(async () => { s = await startFakeServer({ certs }); });
+  after(() => s.close());
+
+  it('serves summary.json with Statuspage headers and a sha256 weak ETag', async () => {
+    const summary = loadFixture('claude-summary-2026-09-22-incident-multiple-models.json');
+    s.setSummary(summary);
+    s.clearRequests();
+    const r = await get(s.port, 'status.claude.com', SUMMARY_PATH);
+    assert.equal(r.status, 200);
+    assert.match(r.headers['content-type'], /^application\/json/);
+    assert.equal(r.headers['cache-control'], CACHE_CONTROL);
+    assert.equal(r.headers.etag, `W/"${sha32(r.body)}"`);
+    assert.deepEqual(JSON.parse(r.body), summary);
+    const [log] = s.requests;
+    assert.equal(log.host, 'status.claude.com');
+    assert.equal(log.path, SUMMARY_PATH);
+    assert.equal(log.status, 200);
+    assert.equal(log.ifNoneMatch, null);
+    assert.equal(r.headers['access-control-allow-origin'], '*');
+    const preflight = await get(s.port, 'status.claude.com', SUMMARY_PATH, {}, { method: 'OPTIONS' });
+    assert.equal(preflight.status, 405);
+    assert.equal(preflight.headers['access-control-allow-origin'], undefined);
+    assert.ok(log.bytes > r.body.length + 150 && log.bytes < r.body.length + 600, `bytes ${log.bytes}`);
+  });
+
+  it('answers 304 without a body to a matching If-None-Match, 200 after a change', async () => {
+    const first = await get(s.port, 'status.claude.com', SUMMARY_PATH);
+    s.clearRequests();
+    const same = await get(s.port, 'status.claude.com', SUMMARY_PATH, { 'if-none-match': first.headers.etag });
+    assert.equal(same.status, 304);
+    assert.equal(same.body.length, 0);
+    assert.equal(same.headers.etag, first.headers.etag);
+    const strong = first.headers.etag.replace(/^W\//, ''); // weak comparison
+    assert.equal((await get(s.port, 'status.claude.com', SUMMARY_PATH, { 'if-none-match': strong })).status, 304);
+    assert.equal(s.requests[0].ifNoneMatch, first.headers.etag);
+    assert.ok(s.requests[0].bytes > 100 && s.requests[0].bytes < 400);
+
+    s.setSummary(loadFixture('claude-summary-2026-09-22-operational-after-recovery.json'));
+    const changed = await get(s.port, 'status.claude.com', SUMMARY_PATH, { 'if-none-match': first.headers.etag });
+    assert.equal(changed.status, 200);
+    assert.notEqual(changed.headers.etag, first.headers.etag);
+    assert.equal(JSON.parse(changed.body).status.indicator, 'none');
+  });
+
+  it('routes by Host: fallback host, incidents.json, claude.ai page, 404s', async () => {
+    const inc = { page: { id: 'tymt9n04zgry' }, incidents: [] };
+    s.setIncidents(inc);
+    const fallback = await get(s.port, 'anthropic.statuspage.io', SUMMARY_PATH);
+    assert.equal(fallback.status, 200);
+    assert.deepEqual(JSON.parse(fallback.body), s.getJson(SUMMARY_PATH));
+    assert.deepEqual(JSON.parse((await get(s.port, 'status.claude.com', INCIDENTS_PATH)).body), inc);
+    assert.equal((await get(s.port, 'status.claude.com', '/api/v2/status.json')).status, 404);
+    assert.equal((await get(s.port, 'localhost', SUMMARY_PATH)).status, 404);
+
+    const light = await get(s.port, 'claude.ai', '/');
+    assert.equal(light.status, 200);
+    assert.match(light.headers['content-type'], /^text\/html/);
+    const html = light.body.toString();
+    for (const id of ['topbar', 'main', 'composer', 'send', 'nav-chat']) assert.match(html, new RegExp(`id="${id}"`));
+    assert.match(html, /<div id="composer" contenteditable/);
+    assert.match(html, /history\.pushState/);
+    assert.doesNotMatch(html, /<html[^>]*class="dark"/);
+    const dark = (await get(s.port, 'claude.ai', '/chat/abc?theme=dark')).body.toString();
+    assert.match(dark, /<html[^>]*class="dark" data-theme="dark"/);
+    s.setClaudeHeaders({ 'Content-Security-Policy': "default-src 'self'" });
+    assert.equal((await get(s.port, 'claude.ai', '/')).headers['content-security-policy'], "default-src 'self'");
+    s.setClaudeHeaders({});
+  });
+
+  describe('faults', () => {
+    after(() => { s.setFault(null); s.setFault(null, { host: 'anthropic.statuspage.io' }); });
+    const summaryBody = () => Buffer.from(JSON.stringify(s.getJson(SUMMARY_PATH)));
+
+    it('http 500 and 429 with Retry-After', async () => {
+      s.setFault({ kind: 'http', status: 500 });
+      const r500 = await get(s.port, 'status.claude.com', SUMMARY_PATH);
+      assert.equal(r500.status, 500);
+      s.setFault({ kind: 'http', status: 429, retryAfter: 120 });
+      const r429 = await get(s.port, 'status.claude.com', INCIDENTS_PATH);
+      assert.equal(r429.status, 429);
+      assert.equal(r429.headers['retry-after'], '120');
+      assert.equal(s.requests.at(-1).fault, 'http');
+    });
+
+    it('is per host: the fallback host keeps working', async () => {
+      s.setFault({ kind: 'challenge' });
+      assert.equal((await get(s.port, 'anthropic.statuspage.io', SUMMARY_PATH)).status, 200);
+      s.setFault({ kind: 'http', status: 503 }, { host: 'anthropic.statuspage.io' });
+      assert.equal((await get(s.port, 'anthropic.statuspage.io', SUMMARY_PATH)).status, 503);
+      s.setFault(null);
+      assert.equal((await get(s.port, 'status.claude.com', SUMMARY_PATH)).status, 200);
+    });
+
+    it('challenge: 405 CloudFront-style HTML', async () => {
+      s.setFault({ kind: 'challenge' });
+      const r = await get(s.port, 'status.claude.com', SUMMARY_PATH);
+      assert.equal(r.status, 405);
+      assert.match(r.headers['content-type'], /^text\/html/);
+      assert.match(r.body.toString(), /cloudfront/i);
+    });
+
+    it('html200: 200 with an HTML body', async () => {
+      s.setFault({ kind: 'html200' });
+      const r = await get(s.port, 'status.claude.com', SUMMARY_PATH);
+      assert.equal(r.status, 200);
+      assert.match(r.headers['content-type'], /^text\/html/);
+      assert.throws(() => JSON.parse(r.body));
+    });
+
+    it('truncated: complete response, half the JSON, JSON headers', async () => {
+      s.setFault({ kind: 'truncated' });
+      const r = await get(s.port, 'status.claude.com', SUMMARY_PATH);
+      assert.equal(r.status, 200);
+      assert.match(r.headers['content-type'], /^application\/json/);
+      assert.equal(r.headers['cache-control'], CACHE_CONTROL);
+      assert.equal(r.body.length, Math.floor(summaryBody().length / 2));
+      assert.ok(summaryBody().subarray(0, r.body.length).equals(r.body));
+      assert.throws(() => JSON.parse(r.body), SyntaxError);
+    });
+
+    it('truncated with abort: announces the full length, then resets', async () => {
+      s.setFault({ kind: 'truncated', abort: true });
+      await assert.rejects(get(s.port, 'status.claude.com', SUMMARY_PATH), /ECONNRESET|aborted/);
+    });
+
+    it('reset: connection reset, logged without a status', async () => {
+      s.setFault({ kind: 'reset' });
+      s.clearRequests();
+      await assert.rejects(get(s.port, 'status.claude.com', SUMMARY_PATH), { code: 'ECONNRESET' });
+      const log = await s.waitForRequest((r) => r.done);
+      assert.equal(log.status, null);
+      assert.equal(log.aborted, true);
+      assert.equal(log.fault, 'reset');
+    });
+
+    it('stall: no answer until the fault is cleared; client aborts are logged', async () => {
+      s.setFault({ kind: 'stall' });
+      s.clearRequests();
+      let settled = false;
+      const pending = get(s.port, 'status.claude.com', SUMMARY_PATH).finally(() => { settled = true; });
+      await s.waitForRequest((r) => r.fault === 'stall', 2000);
+      await sleep(300);
+      assert.equal(settled, false);
+      s.setFault(null);
+      assert.equal((await pending).status, 200);
+
+      s.setFault({ kind: 'stall' });
+      s.clearRequests();
+      const ac = new AbortController();
+      const aborted = get(s.port, 'status.claude.com', SUMMARY_PATH, {}, { signal: ac.signal });
+      await s.waitForRequest((r) => r.fault === 'stall', 2000);
+      ac.abort();
+      await assert.rejects(aborted);
+      const log = await s.waitForRequest((r) => r.aborted, 2000);
+      assert.equal(log.status, null);
+    });
+
+    it('wrongShape: valid JSON of the wrong shape', async () => {
+      s.setFault({ kind: 'wrongShape' });
+      const r = await get(s.port, 'status.claude.com', SUMMARY_PATH);
+      assert.equal(r.status, 200);
+      assert.deepEqual(JSON.parse(r.body), { hello: 'world', incidents: 'nope' });
+      assert.equal(r.headers.etag, `W/"${sha32(r.body)}"`);
+    });
+
+    it('oversized: ~3 MB of valid JSON, with and without Content-Length', async () => {
+      s.setFault({ kind: 'oversized', bytes: 3_000_000 });
+      const r = await get(s.port, 'status.claude.com', SUMMARY_PATH);
+      assert.equal(r.status, 200);
+      assert.equal(r.body.length, 3_000_000);
+      assert.equal(r.headers['content-length'], '3000000');
+      const parsed = JSON.parse(r.body);
+      assert.equal(parsed.status.indicator, s.getJson(SUMMARY_PATH).status.indicator);
+      assert.ok(s.requests.at(-1).bytes > 3_000_000);
+      s.setFault({ kind: 'oversized', bytes: 3_000_000, chunked: true });
+      const c = await get(s.port, 'status.claude.com', SUMMARY_PATH);
+      assert.equal(c.headers['content-length'], undefined);
+      assert.equal(c.headers['transfer-encoding'], 'chunked');
+      assert.equal(c.body.length, 3_000_000);
+    });
+  });
+
+  it('waitForRequest resolves on later requests and rejects on timeout', async () => {
+    s.clearRequests();
+    const waiting = s.waitForRequest((r) => r.path === INCIDENTS_PATH && r.status === 200, 2000);
+    await get(s.port, 'status.claude.com', INCIDENTS_PATH);
+    assert.equal((await waiting).host, 'status.claude.com');
+    await assert.rejects(s.waitForRequest((r) => r.path === '/never', 100), /no match in 100 ms/);
+  });
+
+  it('CONNECT proxy tunnels any host to the fake server', async () => {
+    const proxy = await startConnectProxy(s.port);
+    try {
+      const socket = await new Promise((resolve, reject) => {
+        http.request({ host: '127.0.0.1', port: proxy.port, method: 'CONNECT', path: 'status.claude.com:443' })
+          .on('connect', (res, sock) => (res.statusCode === 200 ? resolve(sock) : reject(new Error(`${res.statusCode}`))))
+          .on('error', reject).end();
+      });
+      const viaTunnel = new (class extends https.Agent {
+        createConnection() { return tls.connect({ socket, servername: 'status.claude.com', ca: certs.caPem }); }
+      })();
+      const r = await get(0, 'status.claude.com', SUMMARY_PATH, {}, { agent: viaTunnel });
+      assert.equal(r.status, 200);
+      assert.deepEqual(proxy.connects.map((c) => c.target), ['status.claude.com:443']);
+    } finally {
+      await proxy.close();
+    }
+  });
+});
+
+describe('rebaseTimes', () => {
+  const summary = loadFixture('claude-summary-2026-09-22-incident-multiple-models.json');
+  const now = Date.parse('2030-01-01T12:00:00.000Z');
+  const times = (o, acc = []) => {
+    if (o && typeof o === 'object') {
+      for (const [k, v] of Object.entries(o)) {
+        if (/_(at|for|until)$/.test(k) && typeof v === 'string') acc.push(Date.parse(v)); else times(v, acc);
+      }
+    }
+    return acc;
+  };
+
+  it('moves the newest incident time to N minutes ago, keeping order and format', () => {
+    const out = rebaseTimes(summary, now, 7);
+    const incTimes = (p) => times(p.incidents);
+    assert.equal(Math.abs(Math.max(...incTimes(out)) - (now - 7 * 60_000)) <= 500, true);
+    const before = times(summary);
+    const afterT = times(out);
+    const shift = afterT[0] - before[0];
+    assert.ok(shift > 0);
+    assert.deepEqual(afterT, before.map((t) => t + shift));
+    assert.notEqual(out.page.updated_at, summary.page.updated_at);
+    assert.match(out.incidents[0].created_at, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+    assert.equal(JSON.stringify(summary), JSON.stringify(loadFixture('claude-summary-2026-09-22-incident-multiple-models.json')));
+  });
+
+  it('anchors on the newest timestamp when there are no incidents; keeps second-precision format', () => {
+    const op = loadFixture('claude-summary-2026-09-15-operational.json');
+    const out = rebaseTimes(op, now, 5);
+    assert.ok(Math.abs(Math.max(...times(out)) - (now - 5 * 60_000)) <= 500);
+    const tiny = { incidents: [{ created_at: '2026-01-01T00:00:00Z', scheduled_until: '2027-01-01T00:00:00Z',
+      incident_updates: [{ display_at: '2026-01-01T00:10:00.123Z' }] }] };
+    const moved = rebaseTimes(tiny, now, 5);
+    assert.equal(moved.incidents[0].incident_updates[0].display_at, '2030-01-01T11:55:00.123Z'); // newest → anchor
+    assert.equal(moved.incidents[0].created_at, '2030-01-01T11:45:00Z'); // no ms in, no ms out
+    assert.equal(moved.incidents[0].scheduled_until, '2031-01-01T11:45:00Z'); // moved, but not the anchor
+    const backfill = loadFixture('claude-incidents-2026-09-15-backfill.json');
+    assert.equal(rebaseTimes(backfill, now)._meta.retrieved_at, backfill._meta.retrieved_at); // not a TIME_KEY
+  });
+});
+
+// Skipped (reported as SKIP with the reason) unless HARNESS_SELFTEST=1.
+const browserTest = { skip: !SELFTEST && 'browser self-test: set HARNESS_SELFTEST=1 to launch Chromium and Firefox' };
+
+describe('browser self-test against a throwaway extension', () => {
+  // Browser modules are imported lazily so the default run needs no browser.
+  let s;
+  before(async () => { if (SELFTEST) s = await startFakeServer({ certs }); });
+  after(() => s?.close());
+
+  it('chromium', browserTest, async (t) => {
+    const { launchChromium } = await import('./harness/chromium.mjs');
+    const { writeSelftestExtension } = await import('./harness/selftest-extension.mjs');
+    const { artifactPath } = await import('./harness/artifacts.mjs');
+    s.setFault(null);
+    s.setSummary(loadFixture('claude-summary-2026-09-15-operational.json'));
+    s.clearRequests();
+    const t0 = Date.now();
+    const ext = writeSelftestExtension('chrome');
+    t.after(() => fs.rmSync(ext, { recursive: true, force: true }));
+    const b = await launchChromium({ extensionPath: ext, serverPort: s.port, certs });
+    t.after(() => b.close());
+    t.diagnostic(`launch ${Date.now() - t0} ms`);
+    assert.equal(new URL((await b.serviceWorker()).url()).host, b.extensionId);
+
+    // background fetch through the trusted CA (no --ignore-certificate-errors)
+    await s.waitForRequest((r) => r.host === 'status.claude.com' && r.status === 200);
+    await waitUntil(async () => (await b.badge()).text === 'OK');
+    assert.deepEqual(await b.badge(), { text: 'OK', color: [46, 125, 50, 255], title: 'Claude Status: All Systems Operational' });
+    // Fallback host without host permission: a simple CORS GET works (Access-Control-Allow-Origin: *);
+    // adding If-None-Match needs a preflight, which the fake (like possibly the real one) refuses.
+    const fetchFallback = (inm) => fetch('https://anthropic.statuspage.io/api/v2/summary.json',
+      { cache: 'no-store', headers: inm ? { 'If-None-Match': inm } : {} }).then((r) => r.status, (e) => e.name);
+    assert.equal(await b.evalInWorker(fetchFallback), 200);
+    assert.equal(await b.evalInWorker(fetchFallback, 'W/"x"'), 'TypeError');
+
+    // HTTP cache is on: a plain fetch within max-age is answered from cache
+    s.clearRequests();
+    const vantage = b.vantage;
+    assert.deepEqual(await vantage.evaluate(() => chrome.runtime.sendMessage({ type: 'plainFetch' })), { status: 200 });
+    assert.deepEqual(await vantage.evaluate(() => chrome.runtime.sendMessage({ type: 'plainFetch' })), { status: 200 });
+    assert.equal(s.requests.filter((r) => r.path === SUMMARY_PATH).length, 1, 'second plain fetch came from the HTTP cache');
+
+    // page navigation + content script + in-app navigation
+    const page = await b.context.newPage();
+    await page.goto('https://claude.ai/?theme=dark');
+    await page.locator('#harness-banner').waitFor();
+    assert.equal(await page.evaluate(() => document.documentElement.className), 'dark');
+    await page.evaluate(() => { window.__marker = 1; });
+    await page.click('#nav-chat');
+    assert.equal(new URL(page.url()).pathname, '/chat/abc');
+    assert.equal(await page.evaluate(() => window.__marker), 1, 'no reload');
+    await page.screenshot({ path: artifactPath('selftest-chromium-claude') });
+    const popup = await b.openPage('popup.html');
+    assert.equal(await popup.locator('#indicator').textContent(), 'none');
+    await popup.screenshot({ path: artifactPath('selftest-chromium-popup') });
+    await popup.close();
+
+    // service worker: stop, badge read keeps it stopped, wake gives a fresh global state
+    const boot1 = await b.evalInWorker(() => bootId);
+    await b.stopServiceWorker();
+    assert.equal(b.isServiceWorkerRunning(), false);
+    await b.badge();
+    await sleep(300);
+    assert.equal(b.isServiceWorkerRunning(), false, 'badge() must not wake the worker');
+    await b.wakeServiceWorker();
+    assert.equal(b.isServiceWorkerRunning(), true);
+    assert.notEqual(await b.evalInWorker(() => bootId), boot1);
+
+    // an alarm wakes a stopped worker; its fetch revalidates with the stored ETag → 304
+    await b.stopServiceWorker();
+    s.clearRequests();
+    await vantage.evaluate(() => chrome.alarms.create('poll', { when: Date.now() + 100 }));
+    const r304 = await s.waitForRequest((r) => r.path === SUMMARY_PATH && r.done);
+    assert.equal(r304.status, 304);
+    assert.match(r304.ifNoneMatch, /^W\/"[0-9a-f]{32}"$/);
+
+    // a fault shows on the badge
+    s.setFault({ kind: 'http', status: 500 });
+    await vantage.evaluate(() => chrome.alarms.create('poll', { when: Date.now() + 100 }));
+    await waitUntil(async () => (await b.badge()).text === '?');
+    s.setFault(null);
+  });
+
+  it('firefox', browserTest, async (t) => {
+    const { launchFirefox } = await import('./harness/firefox.mjs');
+    const { writeSelftestExtension } = await import('./harness/selftest-extension.mjs');
+    const { artifactPath } = await import('./harness/artifacts.mjs');
+    s.setFault(null);
+    s.setSummary(loadFixture('claude-summary-2026-09-22-incident-multiple-models.json'));
+    s.clearRequests();
+    const proxy = await startConnectProxy(s.port);
+    t.after(() => proxy.close());
+    const t0 = Date.now();
+    const ext = writeSelftestExtension('firefox');
+    t.after(() => fs.rmSync(ext, { recursive: true, force: true }));
+    const f = await launchFirefox({ extensionPath: ext, proxyPort: proxy.port });
+    t.after(() => f.close());
+    t.diagnostic(`launch + install ${Date.now() - t0} ms`);
+    assert.equal(f.addonId, 'claude-status@claude-status.dev');
+
+    // the add-on's background fetch goes proxy → fake server
+    await s.waitForRequest((r) => r.host === 'status.claude.com' && r.status === 200);
+    assert.ok(proxy.connects.some((c) => c.target === 'status.claude.com:443'));
+    await waitUntil(async () => (await f.badge()).text !== '');
+    const n = String(s.getJson(SUMMARY_PATH).incidents.length);
+    assert.deepEqual(await f.badge(), { text: n, color: [198, 40, 40, 255],
+      title: `Claude Status: ${s.getJson(SUMMARY_PATH).status.description}` });
+
+    const popup = await f.openExtensionPage('popup.html');
+    await popup.waitForFunction(() => document.getElementById('indicator').textContent !== '…');
+    assert.equal(await popup.$eval('#indicator', (e) => e.textContent), 'minor');
+    await popup.screenshot({ path: artifactPath('selftest-firefox-popup') });
+
+    const page = await f.openPage('https://claude.ai/');
+    await page.waitForSelector('#harness-banner');
+    assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'light');
+    await page.screenshot({ path: artifactPath('selftest-firefox-claude') });
+
+    s.clearRequests();
+    await popup.evaluate(() => browser.alarms.create('poll', { when: Date.now() + 100 }));
+    const r304 = await s.waitForRequest((r) => r.host === 'status.claude.com' && r.path === SUMMARY_PATH && r.done);
+    assert.equal(r304.status, 304);
+  });
+});
+
+async function waitUntil(cond, timeoutMs = 5000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await cond())) {
+    if (Date.now() > deadline) throw new Error('waitUntil: timed out');
+    await sleep(50);
+  }
+}
