@@ -12,13 +12,13 @@ export function StatusSummary({ state, assessment, now }: { state: StatusState; 
     <section class={`summary ${live ? `level-${level}` : 'unknown'}`} data-freshness={freshness}>
       <h1 class="headline">
         <span class="dot" aria-hidden="true" />
-        {freshness === 'loading' ? 'Checking status…' : headline}
+        {freshness === 'loading' ? 'Checking status…' : live ? headline : `${headline} (last known)`}
       </h1>
       {state.problem && (
         <p class="problem" role="status">
           {problemText(state.problem)}
           {state.checkedAt !== null && ` (checked ${ago(state.checkedAt, now)})`}.
-          {state.snapshot && state.confirmedAt !== null && ` Showing data from ${ago(state.confirmedAt, now)}.`}
+          {state.snapshot && state.confirmedAt !== null && ` Showing the last data received, ${ago(state.confirmedAt, now)}.`}
         </p>
       )}
       {!state.problem && freshness === 'stale' && state.confirmedAt !== null && (

@@ -1,8 +1,6 @@
-// Harness smoke test. Always: the fake server, certs, fixtures and CONNECT proxy, checked with
-// Node's own HTTPS client (no browser, no build needed). With HARNESS_SELFTEST=1 also: both
-// browser launchers against a throwaway extension written to /tmp (selftest-extension.mjs).
-//   node_modules/.bin/node --test tests/e2e/smoke.test.mjs
-//   HARNESS_SELFTEST=1 node_modules/.bin/node --test tests/e2e/smoke.test.mjs
+// The E2E harness itself: the fake server, certs, fixtures and CONNECT proxy, checked with Node's
+// own HTTPS client (no browser, no build needed). The browser launchers' self-test against a
+// throwaway extension is harness/browser-selftest.mjs (run it by hand when changing a launcher).
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -15,7 +13,6 @@ import {
   CACHE_CONTROL, INCIDENTS_PATH, SUMMARY_PATH, loadFixture, rebaseTimes, startConnectProxy, startFakeServer,
 } from './harness/fake-server.mjs';
 
-const SELFTEST = process.env.HARNESS_SELFTEST === '1';
 const certs = ensureCerts();
 
 /**
@@ -308,136 +305,3 @@ describe('rebaseTimes', () => {
     assert.equal(rebaseTimes(backfill, now)._meta.retrieved_at, backfill._meta.retrieved_at); // not a TIME_KEY
   });
 });
-
-// Skipped (reported as SKIP with the reason) unless HARNESS_SELFTEST=1.
-const browserTest = { skip: !SELFTEST && 'browser self-test: set HARNESS_SELFTEST=1 to launch Chromium and Firefox' };
-
-describe('browser self-test against a throwaway extension', () => {
-  // Browser modules are imported lazily so the default run needs no browser.
-  let s;
-  before(async () => { if (SELFTEST) s = await startFakeServer({ certs }); });
-  after(() => s?.close());
-
-  it('chromium', browserTest, async (t) => {
-    const { launchChromium } = await import('./harness/chromium.mjs');
-    const { writeSelftestExtension } = await import('./harness/selftest-extension.mjs');
-    const { artifactPath } = await import('./harness/artifacts.mjs');
-    s.setFault(null);
-    s.setSummary(loadFixture('claude-summary-2026-09-15-operational.json'));
-    s.clearRequests();
-    const t0 = Date.now();
-    const ext = writeSelftestExtension('chrome');
-    t.after(() => fs.rmSync(ext, { recursive: true, force: true }));
-    const b = await launchChromium({ extensionPath: ext, serverPort: s.port, certs });
-    t.after(() => b.close());
-    t.diagnostic(`launch ${Date.now() - t0} ms`);
-    assert.equal(new URL((await b.serviceWorker()).url()).host, b.extensionId);
-
-    // background fetch through the trusted CA (no --ignore-certificate-errors)
-    await s.waitForRequest((r) => r.host === 'status.claude.com' && r.status === 200);
-    await waitUntil(async () => (await b.badge()).text === 'OK');
-    assert.deepEqual(await b.badge(), { text: 'OK', color: [46, 125, 50, 255], title: 'Claude Status: All Systems Operational' });
-    // Fallback host without host permission: a simple CORS GET works (Access-Control-Allow-Origin: *);
-    // adding If-None-Match needs a preflight, which the fake (like possibly the real one) refuses.
-    const fetchFallback = (inm) => fetch('https://anthropic.statuspage.io/api/v2/summary.json',
-      { cache: 'no-store', headers: inm ? { 'If-None-Match': inm } : {} }).then((r) => r.status, (e) => e.name);
-    assert.equal(await b.evalInWorker(fetchFallback), 200);
-    assert.equal(await b.evalInWorker(fetchFallback, 'W/"x"'), 'TypeError');
-
-    // HTTP cache is on: a plain fetch within max-age is answered from cache
-    s.clearRequests();
-    const vantage = b.vantage;
-    assert.deepEqual(await vantage.evaluate(() => chrome.runtime.sendMessage({ type: 'plainFetch' })), { status: 200 });
-    assert.deepEqual(await vantage.evaluate(() => chrome.runtime.sendMessage({ type: 'plainFetch' })), { status: 200 });
-    assert.equal(s.requests.filter((r) => r.path === SUMMARY_PATH).length, 1, 'second plain fetch came from the HTTP cache');
-
-    // page navigation + content script + in-app navigation
-    const page = await b.context.newPage();
-    await page.goto('https://claude.ai/?theme=dark');
-    await page.locator('#harness-banner').waitFor();
-    assert.equal(await page.evaluate(() => document.documentElement.className), 'dark');
-    await page.evaluate(() => { window.__marker = 1; });
-    await page.click('#nav-chat');
-    assert.equal(new URL(page.url()).pathname, '/chat/abc');
-    assert.equal(await page.evaluate(() => window.__marker), 1, 'no reload');
-    await page.screenshot({ path: artifactPath('selftest-chromium-claude') });
-    const popup = await b.openPage('popup.html');
-    assert.equal(await popup.locator('#indicator').textContent(), 'none');
-    await popup.screenshot({ path: artifactPath('selftest-chromium-popup') });
-    await popup.close();
-
-    // service worker: stop, badge read keeps it stopped, wake gives a fresh global state
-    const boot1 = await b.evalInWorker(() => bootId);
-    await b.stopServiceWorker();
-    assert.equal(b.isServiceWorkerRunning(), false);
-    await b.badge();
-    await sleep(300);
-    assert.equal(b.isServiceWorkerRunning(), false, 'badge() must not wake the worker');
-    await b.wakeServiceWorker();
-    assert.equal(b.isServiceWorkerRunning(), true);
-    assert.notEqual(await b.evalInWorker(() => bootId), boot1);
-
-    // an alarm wakes a stopped worker; its fetch revalidates with the stored ETag → 304
-    await b.stopServiceWorker();
-    s.clearRequests();
-    await vantage.evaluate(() => chrome.alarms.create('poll', { when: Date.now() + 100 }));
-    const r304 = await s.waitForRequest((r) => r.path === SUMMARY_PATH && r.done);
-    assert.equal(r304.status, 304);
-    assert.match(r304.ifNoneMatch, /^W\/"[0-9a-f]{32}"$/);
-
-    // a fault shows on the badge
-    s.setFault({ kind: 'http', status: 500 });
-    await vantage.evaluate(() => chrome.alarms.create('poll', { when: Date.now() + 100 }));
-    await waitUntil(async () => (await b.badge()).text === '?');
-    s.setFault(null);
-  });
-
-  it('firefox', browserTest, async (t) => {
-    const { launchFirefox } = await import('./harness/firefox.mjs');
-    const { writeSelftestExtension } = await import('./harness/selftest-extension.mjs');
-    const { artifactPath } = await import('./harness/artifacts.mjs');
-    s.setFault(null);
-    s.setSummary(loadFixture('claude-summary-2026-09-22-incident-multiple-models.json'));
-    s.clearRequests();
-    const proxy = await startConnectProxy(s.port);
-    t.after(() => proxy.close());
-    const t0 = Date.now();
-    const ext = writeSelftestExtension('firefox');
-    t.after(() => fs.rmSync(ext, { recursive: true, force: true }));
-    const f = await launchFirefox({ extensionPath: ext, proxyPort: proxy.port });
-    t.after(() => f.close());
-    t.diagnostic(`launch + install ${Date.now() - t0} ms`);
-    assert.equal(f.addonId, 'claude-status@claude-status.dev');
-
-    // the add-on's background fetch goes proxy → fake server
-    await s.waitForRequest((r) => r.host === 'status.claude.com' && r.status === 200);
-    assert.ok(proxy.connects.some((c) => c.target === 'status.claude.com:443'));
-    await waitUntil(async () => (await f.badge()).text !== '');
-    const n = String(s.getJson(SUMMARY_PATH).incidents.length);
-    assert.deepEqual(await f.badge(), { text: n, color: [198, 40, 40, 255],
-      title: `Claude Status: ${s.getJson(SUMMARY_PATH).status.description}` });
-
-    const popup = await f.openExtensionPage('popup.html');
-    await popup.waitForFunction(() => document.getElementById('indicator').textContent !== '…');
-    assert.equal(await popup.$eval('#indicator', (e) => e.textContent), 'minor');
-    await popup.screenshot({ path: artifactPath('selftest-firefox-popup') });
-
-    const page = await f.openPage('https://claude.ai/');
-    await page.waitForSelector('#harness-banner');
-    assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'light');
-    await page.screenshot({ path: artifactPath('selftest-firefox-claude') });
-
-    s.clearRequests();
-    await popup.evaluate(() => browser.alarms.create('poll', { when: Date.now() + 100 }));
-    const r304 = await s.waitForRequest((r) => r.host === 'status.claude.com' && r.path === SUMMARY_PATH && r.done);
-    assert.equal(r304.status, 304);
-  });
-});
-
-async function waitUntil(cond, timeoutMs = 5000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await cond())) {
-    if (Date.now() > deadline) throw new Error('waitUntil: timed out');
-    await sleep(50);
-  }
-}

@@ -1,0 +1,120 @@
+// One small interface over the two browser harnesses, so each scenario is written once and run in
+// Chromium (playwright-core) and Firefox ESR (puppeteer-core over WebDriver BiDi).
+import { ensureCerts } from './harness/certs.mjs';
+import { launchChromium } from './harness/chromium.mjs';
+import { startConnectProxy, startFakeServer } from './harness/fake-server.mjs';
+import { launchFirefox } from './harness/firefox.mjs';
+
+/**
+ * @typedef {object} Driver
+ * @property {'chromium' | 'firefox'} name
+ * @property {any} server the fake status.claude.com / claude.ai
+ * @property {() => Promise<{ text: string, color: number[], title: string }>} badge
+ * @property {(rel: string) => Promise<any>} openExtensionPage  a Playwright or Puppeteer page
+ * @property {(url: string) => Promise<any>} openPage
+ * @property {(fn: Function, arg?: unknown) => Promise<any>} extensionEval  runs in an extension page (APIs, no UI)
+ * @property {(() => Promise<void>) | null} stopServiceWorker  Chromium only
+ * @property {() => Promise<void>} close
+ */
+
+/** @returns {Promise<Driver>} */
+export async function startDriver(name, { summary } = {}) {
+  const server = await startFakeServer({ certs: ensureCerts(), summary });
+  if (name === 'chromium') {
+    const b = await launchChromium({ serverPort: server.port, certs: ensureCerts() });
+    return {
+      name,
+      server,
+      badge: b.badge,
+      openExtensionPage: b.openPage,
+      async openPage(url) {
+        const page = await b.context.newPage();
+        await page.goto(url);
+        return page;
+      },
+      extensionEval: (fn, arg) => b.vantage.evaluate(fn, arg),
+      stopServiceWorker: b.stopServiceWorker,
+      isServiceWorkerRunning: b.isServiceWorkerRunning,
+      async close() {
+        await b.close();
+        await server.close();
+      },
+    };
+  }
+  const proxy = await startConnectProxy(server.port);
+  const b = await launchFirefox({ proxyPort: proxy.port });
+  let vantage;
+  return {
+    name,
+    server,
+    badge: b.badge,
+    openExtensionPage: (rel) => b.openExtensionPage(rel),
+    openPage: b.openPage,
+    async extensionEval(fn, arg) {
+      if (!vantage || vantage.isClosed()) vantage = await b.openExtensionPage('manifest.json');
+      return vantage.evaluate(fn, arg);
+    },
+    stopServiceWorker: null,
+    isServiceWorkerRunning: null,
+    async close() {
+      await b.close();
+      await proxy.close();
+      await server.close();
+    },
+  };
+}
+
+/** Polls `check` until it returns something truthy; fails with the last value seen. */
+export async function until(check, what, timeoutMs = 15_000) {
+  const deadline = Date.now() + timeoutMs;
+  let last;
+  for (;;) {
+    last = await check().catch((e) => `error: ${e.message}`);
+    if (last && !String(last).startsWith('error:')) return last;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last: ${JSON.stringify(last)}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** Opens the popup, clicks Refresh, waits for the poll to be stored, closes the popup. */
+export async function clickRefresh(driver) {
+  const popup = await driver.openExtensionPage('popup.html');
+  const before = await storedCheckedAt(driver);
+  await until(() => popup.evaluate(() => !!document.querySelector('button.refresh')), 'the Refresh button');
+  await popup.evaluate(() => document.querySelector('button.refresh').click());
+  await until(async () => (await storedCheckedAt(driver)) !== before, 'the refresh to be stored');
+  await popup.close();
+}
+
+/** When the background last finished a poll, from extension storage. */
+export function storedCheckedAt(driver) {
+  return driver.extensionEval(async () => {
+    const api = globalThis.browser ?? globalThis.chrome;
+    return (await api.storage.local.get('status')).status?.checkedAt ?? null;
+  });
+}
+
+/** Text of the claude.ai banner (inside its shadow root), or null when there is none. */
+export function bannerText(page) {
+  return page.evaluate(() => {
+    const host = document.querySelector('claude-status-banner');
+    if (!host) return 'no-host';
+    return host.shadowRoot?.querySelector('.bar')?.textContent ?? null;
+  });
+}
+
+/** Screenshot of just the element matching `selector` (the popup's body is 380 px wide). */
+export async function screenshotOf(page, selector, path) {
+  const box = await page.evaluate((s) => {
+    const r = document.querySelector(s).getBoundingClientRect();
+    return { x: r.x, y: r.y, width: Math.ceil(r.width), height: Math.ceil(r.height) };
+  }, selector);
+  await page.screenshot({ path, clip: box });
+}
+
+export const COLORS = {
+  operational: [22, 163, 74, 255],
+  minor: [202, 138, 4, 255],
+  major: [234, 88, 12, 255],
+  unknown: [107, 114, 128, 255],
+};

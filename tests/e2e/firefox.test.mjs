@@ -1,0 +1,3 @@
+import { coreScenario } from './scenario-core.mjs';
+
+coreScenario('firefox');

@@ -1,0 +1,36 @@
+// Payloads the E2E tests serve: the real captures with their times moved to "minutes ago", and
+// synthetic combinations of real incidents (named synthetic*).
+import { loadFixture, rebaseTimes } from './harness/fake-server.mjs';
+
+export const operational = (now = Date.now()) => rebaseTimes(loadFixture('claude-summary-2026-09-15-operational.json'), now, 60);
+export const recovered = (now = Date.now()) => rebaseTimes(loadFixture('claude-summary-2026-09-22-operational-after-recovery.json'), now, 1);
+/** The real "Elevated errors for multiple models" incident, opened 12 minutes ago. */
+export const multipleModels = (now = Date.now()) =>
+  rebaseTimes(loadFixture('claude-summary-2026-09-22-incident-multiple-models.json'), now, 12);
+
+/**
+ * Synthetic: the real "Elevated errors on Haiku 4.5" incident (db1mh1r2zrn5) as it looked when it
+ * opened, as an unresolved incident on top of `base` (its other incidents kept).
+ */
+export function syntheticWithHaiku(base) {
+  const incident = structuredClone(loadFixture('claude-incidents-2026-09-15-backfill.json').incidents.find((i) => i.id === 'db1mh1r2zrn5'));
+  const opening = incident.incident_updates.at(-1);
+  Object.assign(incident, { status: 'investigating', resolved_at: null, incident_updates: [{ ...opening, status: 'investigating' }] });
+  const startedMs = Date.now() - 4 * 60_000;
+  const iso = new Date(startedMs).toISOString();
+  Object.assign(incident, { created_at: iso, started_at: iso, updated_at: iso });
+  Object.assign(incident.incident_updates[0], { created_at: iso, display_at: iso, updated_at: iso });
+  const summary = structuredClone(base);
+  summary.incidents = [...summary.incidents, incident];
+  if (summary.status.indicator === 'none') summary.status = { indicator: 'minor', description: 'Partially Degraded Service' };
+  return summary;
+}
+
+/** Synthetic: a summary whose incident carries hostile text (HTML, a javascript: link). */
+export function syntheticHostile(base) {
+  const summary = structuredClone(base);
+  const i = summary.incidents[0];
+  i.name = 'Errors <img src=x onerror="document.title=\'pwned\'"> on Opus 5';
+  i.incident_updates[0].body = 'See <a href="javascript:document.title=\'pwned\'">here</a> <script>document.title="pwned"</script>';
+  return summary;
+}

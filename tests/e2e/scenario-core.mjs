@@ -1,0 +1,112 @@
+// Issue "The extension, end to end": operational → incident → recovery → bad input, seen on the
+// badge, in the popup and on claude.ai, in one real browser. Registered once per browser.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { COLORS, bannerText, clickRefresh, screenshotOf, startDriver, until } from './drivers.mjs';
+import { artifactPath } from './harness/artifacts.mjs';
+import { multipleModels, operational, recovered, syntheticHostile } from './payloads.mjs';
+
+export function coreScenario(browserName) {
+  describe(`${browserName}: the extension end to end`, { timeout: 180_000 }, () => {
+    let d;
+    let claude;
+    before(async () => {
+      d = await startDriver(browserName, { summary: operational() });
+    });
+    after(async () => d?.close());
+
+    it('operational: badge calm and green, no banner on claude.ai', async () => {
+      const badge = await until(async () => {
+        const b = await d.badge();
+        return b.title.includes('All systems operational') && b;
+      }, 'the first poll');
+      assert.equal(badge.text, '');
+      assert.deepEqual(badge.color, COLORS.operational);
+      claude = await d.openPage('https://claude.ai/');
+      // The content script runs (its host element is there) but shows nothing.
+      await until(async () => (await bannerText(claude)) !== 'no-host', 'the content script');
+      assert.equal(await bannerText(claude), null);
+    });
+
+    it('an incident shows on the badge, on the open claude.ai tab (no reload) and in the popup', async () => {
+      d.server.setSummary(multipleModels());
+      // No click, no trigger: the extension's own 30 s alarm picks it up.
+      const badge = await until(async () => {
+        const b = await d.badge();
+        return b.text === 'ALL' && b;
+      }, 'badge ALL', 45_000);
+      assert.deepEqual(badge.color, COLORS.major);
+      assert.match(badge.title, /Major incident: Elevated errors for multiple models — Investigating/);
+      const banner = await until(() => bannerText(claude), 'the banner');
+      assert.match(banner, /Elevated errors for multiple models/);
+      assert.match(banner, /Mythos 5\.1, Fable 5\.1, Opus 5/);
+      await claude.screenshot({ path: artifactPath(`${browserName}-claude-banner`) });
+      // claude.ai navigates in-app; the banner stays.
+      await claude.evaluate(() => document.getElementById('nav-chat').click());
+      await until(() => claude.evaluate(() => location.pathname === '/chat/abc'), 'in-app navigation');
+      assert.match(await bannerText(claude), /Elevated errors for multiple models/);
+
+      const popup = await d.openExtensionPage('popup.html');
+      const text = await until(() => popup.evaluate(() => document.querySelector('.incident') && document.body.innerText), 'popup incidents');
+      assert.match(text, /Major incident/);
+      assert.match(text, /We are investigating elevated errors on requests to Claude Mythos 5\.1, Claude Fable 5\.1, and Claude Opus 5/);
+      assert.match(text, /Investigating · started 12 min ago/);
+      const href = await popup.evaluate(() => document.querySelector('.incident-name').getAttribute('href'));
+      assert.equal(href, 'https://status.claude.com/incidents/7g1qpkyz5gxh');
+      const claudeRow = await popup.evaluate(() => document.querySelector('[data-component-id="rwppv331jlwc"]').textContent);
+      assert.equal(claudeRow, 'claude.aiPartial outage');
+      await screenshotOf(popup, 'body', artifactPath(`${browserName}-popup-incident`));
+      await popup.close();
+    });
+
+    it('recovery clears the badge, the banner and the popup', async () => {
+      d.server.setSummary(recovered());
+      await until(async () => (await d.badge()).text === '', 'badge cleared', 45_000);
+      assert.deepEqual((await d.badge()).color, COLORS.operational);
+      await until(async () => (await bannerText(claude)) === null, 'banner gone');
+      const popup = await d.openExtensionPage('popup.html');
+      const text = await until(() => popup.evaluate(() => document.querySelector('.headline')?.textContent), 'popup');
+      assert.match(text, /All systems operational/);
+      await popup.close();
+    });
+
+    it('a challenge page keeps the last good data, greys the badge and says why; the next good answer heals it', async () => {
+      d.server.setSummary(multipleModels());
+      await clickRefresh(d);
+      await until(async () => (await d.badge()).text === 'ALL', 'incident known');
+      d.server.setFault({ kind: 'challenge' }, { host: 'status.claude.com' });
+      d.server.setFault({ kind: 'challenge' }, { host: 'anthropic.statuspage.io' });
+      const popup = await d.openExtensionPage('popup.html');
+      await popup.evaluate(() => document.querySelector('button.refresh').click());
+      const problem = await until(() => popup.evaluate(() => document.querySelector('.problem')?.textContent), 'problem shown');
+      assert.match(problem, /status\.claude\.com refused the request \(HTTP 405\)/);
+      assert.match(problem, /checked just now/);
+      const badge = await d.badge();
+      assert.deepEqual(badge.color, COLORS.unknown);
+      assert.equal(badge.text, 'ALL'); // last known, greyed
+      assert.match(badge.title, /HTTP 405/);
+      assert.match(await popup.evaluate(() => document.body.innerText), /Elevated errors for multiple models/);
+      await screenshotOf(popup, 'body', artifactPath(`${browserName}-popup-blocked`));
+
+      d.server.setFault(null, { host: 'status.claude.com' });
+      d.server.setFault(null, { host: 'anthropic.statuspage.io' });
+      await popup.evaluate(() => document.querySelector('button.refresh').click());
+      await until(() => popup.evaluate(() => !document.querySelector('.problem')), 'problem cleared');
+      assert.deepEqual((await d.badge()).color, COLORS.major);
+      await popup.close();
+    });
+
+    it('hostile incident text is shown as inert text', async () => {
+      d.server.setSummary(syntheticHostile(multipleModels()));
+      await clickRefresh(d);
+      await until(async () => (await bannerText(claude))?.includes('<img src=x'), 'hostile name in the banner');
+      assert.equal(await claude.evaluate(() => document.querySelector('claude-status-banner').shadowRoot.querySelector('img')), null);
+      const popup = await d.openExtensionPage('popup.html');
+      const text = await until(() => popup.evaluate(() => document.querySelector('.update-body')?.textContent), 'popup body');
+      assert.match(text, /<script>/);
+      assert.equal(await popup.evaluate(() => document.querySelectorAll('img, script:not([src]), a[href^="javascript"]').length), 0);
+      assert.notEqual(await popup.evaluate(() => document.title), 'pwned');
+      await popup.close();
+    });
+  });
+}
