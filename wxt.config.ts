@@ -22,7 +22,7 @@ export default defineConfig({
     description:
       'Is my Claude model working right now? Names the degraded models on the toolbar, with details and a claude.ai banner.',
     permissions: ['storage', 'alarms'],
-    host_permissions: ['https://status.claude.com/*'],
+    host_permissions: ['https://status.claude.com/*', 'https://anthropic.statuspage.io/*'],
     action: { default_title: 'Claude Status' },
     minimum_chrome_version: '116',
     ...(browser === 'firefox' && {
