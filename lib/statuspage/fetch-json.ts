@@ -9,7 +9,7 @@ export type ProblemKind =
   | 'timeout'
   /** An HTTP error that is not a challenge (5xx, 404). */
   | 'http'
-  /** 403/405/429, or an HTML page where JSON was expected: a CDN/WAF challenge or rate limit. */
+  /** 403/405/429, or an HTML page with status 200 where JSON was expected: a CDN/WAF challenge or rate limit. */
   | 'blocked'
   /** JSON that is not what we expect, broken JSON, or a body over the size cap. */
   | 'invalid'
@@ -48,7 +48,8 @@ export async function fetchJson(opts: FetchJsonOptions): Promise<FetchOutcome> {
     if (res.status === 304) return { kind: 'not-modified' };
     const type = res.headers.get('content-type') ?? '';
     if (!res.ok) {
-      const blocked = [403, 405, 429].includes(res.status) || type.includes('html');
+      // An error page is HTML whatever the cause; only these statuses mean a challenge or a limit.
+      const blocked = [403, 405, 429].includes(res.status);
       return failed(blocked ? 'blocked' : 'http', `HTTP ${res.status}`, retryAfter(res.headers.get('retry-after')));
     }
     const declared = Number(res.headers.get('content-length'));

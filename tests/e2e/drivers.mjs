@@ -69,7 +69,7 @@ export async function until(check, what, timeoutMs = 15_000) {
   const deadline = Date.now() + timeoutMs;
   let last;
   for (;;) {
-    last = await check().catch((e) => `error: ${e.message}`);
+    last = await Promise.resolve().then(check).catch((e) => `error: ${e.message}`);
     if (last && !String(last).startsWith('error:')) return last;
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last: ${JSON.stringify(last)}`);
     await new Promise((r) => setTimeout(r, 100));
@@ -77,13 +77,18 @@ export async function until(check, what, timeoutMs = 15_000) {
 }
 
 /** Opens the popup, clicks Refresh, waits for the poll to be stored, closes the popup. */
-export async function clickRefresh(driver) {
+export async function clickRefresh(driver, timeoutMs = 15_000) {
   const popup = await driver.openExtensionPage('popup.html');
   const before = await storedCheckedAt(driver);
+  await pressRefresh(popup);
+  await until(async () => (await storedCheckedAt(driver)) !== before, 'the refresh to be stored', timeoutMs);
+  await popup.close();
+}
+
+/** Clicks the popup's Refresh button once the popup has painted. */
+export async function pressRefresh(popup) {
   await until(() => popup.evaluate(() => !!document.querySelector('button.refresh')), 'the Refresh button');
   await popup.evaluate(() => document.querySelector('button.refresh').click());
-  await until(async () => (await storedCheckedAt(driver)) !== before, 'the refresh to be stored');
-  await popup.close();
 }
 
 /** When the background last finished a poll, from extension storage. */

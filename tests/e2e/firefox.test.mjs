@@ -1,3 +1,7 @@
 import { coreScenario } from './scenario-core.mjs';
+import { modelsScenario } from './scenario-models.mjs';
+import { resilienceScenario } from './scenario-resilience.mjs';
 
 coreScenario('firefox');
+modelsScenario('firefox');
+resilienceScenario('firefox');

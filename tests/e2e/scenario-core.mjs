@@ -2,7 +2,7 @@
 // badge, in the popup and on claude.ai, in one real browser. Registered once per browser.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { COLORS, bannerText, clickRefresh, screenshotOf, startDriver, until } from './drivers.mjs';
+import { COLORS, bannerText, clickRefresh, pressRefresh, screenshotOf, startDriver, until } from './drivers.mjs';
 import { artifactPath } from './harness/artifacts.mjs';
 import { multipleModels, operational, recovered, syntheticHostile } from './payloads.mjs';
 
@@ -77,7 +77,7 @@ export function coreScenario(browserName) {
       d.server.setFault({ kind: 'challenge' }, { host: 'status.claude.com' });
       d.server.setFault({ kind: 'challenge' }, { host: 'anthropic.statuspage.io' });
       const popup = await d.openExtensionPage('popup.html');
-      await popup.evaluate(() => document.querySelector('button.refresh').click());
+      await pressRefresh(popup);
       const problem = await until(() => popup.evaluate(() => document.querySelector('.problem')?.textContent), 'problem shown');
       assert.match(problem, /status\.claude\.com refused the request \(HTTP 405\)/);
       assert.match(problem, /checked just now/);
@@ -90,7 +90,7 @@ export function coreScenario(browserName) {
 
       d.server.setFault(null, { host: 'status.claude.com' });
       d.server.setFault(null, { host: 'anthropic.statuspage.io' });
-      await popup.evaluate(() => document.querySelector('button.refresh').click());
+      await pressRefresh(popup);
       await until(() => popup.evaluate(() => !document.querySelector('.problem')), 'problem cleared');
       assert.deepEqual((await d.badge()).color, COLORS.major);
       await popup.close();

@@ -25,7 +25,7 @@ describe('fetchJson', () => {
     [403, 'text/html', 'blocked'],
     [429, 'application/json', 'blocked'],
     [500, 'text/plain', 'http'],
-    [503, 'text/html', 'blocked'],
+    [503, 'text/html', 'http'],
     [404, 'application/json', 'http'],
   ])('HTTP %i (%s) is a %s problem that names the status', async (status, type, kind) => {
     const { result } = run(() => new Response('<html>challenge</html>', { status, headers: { 'content-type': type } }));

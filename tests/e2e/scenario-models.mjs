@@ -1,0 +1,96 @@
+// Issue "Model-aware status": the badge names the models that are down, the popup's model board,
+// and "my models" from the settings page deciding what the badge and banner follow.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { COLORS, bannerText, clickRefresh, screenshotOf, startDriver, until } from './drivers.mjs';
+import { artifactPath } from './harness/artifacts.mjs';
+import { loadFixture } from './harness/fake-server.mjs';
+import { multipleModels, operational, syntheticWithHaiku } from './payloads.mjs';
+
+const badgeIs = (d, text) => until(async () => {
+  const b = await d.badge();
+  return b.text === text && b;
+}, `badge "${text}"`);
+
+export function modelsScenario(browserName) {
+  describe(`${browserName}: model-aware status`, { timeout: 180_000 }, () => {
+    let d;
+    let claude;
+    before(async () => {
+      d = await startDriver(browserName, { summary: syntheticWithHaiku(multipleModels()) });
+      // incidents.json: the real last-50 list, where settings learns which models exist.
+      d.server.setIncidents(loadFixture('claude-incidents-2026-09-15-backfill.json'));
+    });
+    after(async () => d?.close());
+
+    it('the badge names the worst case and the model board lists every model with its incident', async () => {
+      const badge = await badgeIs(d, 'ALL');
+      assert.deepEqual(badge.color, COLORS.major);
+      assert.match(badge.title, /Elevated errors on Haiku 4\.5/);
+      const popup = await d.openExtensionPage('popup.html');
+      const rows = await until(() => popup.evaluate(() => {
+        const r = [...document.querySelectorAll('.model-row')];
+        return r.length && r.map((e) => `${e.dataset.model}|${e.querySelector('.model-state').textContent}|${e.querySelector('.model-incident').textContent}`);
+      }), 'model board');
+      assert.deepEqual(rows, [
+        'multiple|affected|Elevated errors for multiple models',
+        // newest incident first: Haiku opened 4 min ago, the multiple-models one 12 min ago
+        'haiku-4.5|affected|Elevated errors on Haiku 4.5',
+        'mythos-5.1|affected|Elevated errors for multiple models',
+        'fable-5.1|affected|Elevated errors for multiple models',
+        'opus-5|affected|Elevated errors for multiple models',
+      ]);
+      assert.match(await popup.evaluate(() => document.querySelector('[data-model="haiku-4.5"] .model-since').textContent), /^4 min$/);
+      await screenshotOf(popup, '.model-board', artifactPath(`${browserName}-model-board`));
+      await popup.close();
+    });
+
+    it('settings offers the models recent incidents named, and takes free text', async () => {
+      const options = await d.openExtensionPage('options.html');
+      // Learned from incidents.json (Opus 4.8 appears only there) and from the open incidents.
+      const offered = await until(() => options.evaluate(() => {
+        const keys = [...document.querySelectorAll('input[name=model]')].map((i) => i.value);
+        return keys.includes('opus-4.8') && keys;
+      }), 'models learned from incidents.json');
+      assert.ok(offered.includes('haiku-4.5') && offered.includes('mythos-5.1'));
+      assert.ok(!offered.some((k) => /code|cowork|api|console/.test(k)), `no product names: ${offered}`);
+      await options.evaluate(() => {
+        const input = document.querySelector('#model-text');
+        input.value = 'claude sonnet 4.6';
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+      });
+      await options.evaluate(() => document.querySelector('.add-model button').click());
+      await until(() => options.evaluate(() => document.querySelector('.saved').textContent === 'Following: Sonnet 4.6'), 'saved');
+      await screenshotOf(options, 'main', artifactPath(`${browserName}-options`));
+      await options.close();
+    });
+
+    it('with a model that is not affected, "multiple models" still counts and Haiku 4.5 is not mine', async () => {
+      await badgeIs(d, 'ALL');
+      claude = await d.openPage('https://claude.ai/');
+      assert.match(await until(() => bannerText(claude), 'banner'), /Elevated errors for multiple models/);
+      const popup = await d.openExtensionPage('popup.html');
+      const note = await until(() => popup.evaluate(() => document.querySelector('[data-incident-id="db1mh1r2zrn5"] .not-mine-note')?.textContent), 'not-mine note');
+      assert.match(note, /not your models/);
+      await popup.close();
+    });
+
+    it('a single-model incident about a model I do not use leaves the badge calm and claude.ai quiet', async () => {
+      d.server.setSummary(syntheticWithHaiku(operational()));
+      await clickRefresh(d);
+      const badge = await badgeIs(d, '');
+      assert.match(badge.title, /Elevated errors on Haiku 4\.5.*\(not your models\)|\(not your models\): Elevated errors on Haiku 4\.5/);
+      await until(async () => (await bannerText(claude)) === null, 'banner gone');
+    });
+
+    it('choosing Haiku 4.5 makes the badge and the banner name it', async () => {
+      const options = await d.openExtensionPage('options.html');
+      await until(() => options.evaluate(() => !!document.querySelector('input[value="haiku-4.5"]')), 'haiku offered');
+      await options.evaluate(() => document.querySelector('input[value="haiku-4.5"]').click());
+      const badge = await badgeIs(d, 'H4.5');
+      assert.deepEqual(badge.color, COLORS.minor);
+      assert.match(await until(() => bannerText(claude), 'banner back'), /Elevated errors on Haiku 4\.5.*Haiku 4\.5/);
+      await options.close();
+    });
+  });
+}

@@ -1,0 +1,94 @@
+// Issue "Never wrong, never rude": every fault the fake server can inject leaves the badge grey,
+// says what happened, keeps the last good data, and the next good answer heals everything. In
+// Chromium also: the service worker stopped mid-incident loses nothing and costs no request on wake.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { COLORS, clickRefresh, pressRefresh, startDriver, until } from './drivers.mjs';
+import { multipleModels } from './payloads.mjs';
+
+const HOSTS = ['status.claude.com', 'anthropic.statuspage.io'];
+
+/** Fault → what the popup must say. */
+const FAULTS = [
+  [{ kind: 'http', status: 500 }, /Couldn't reach status\.claude\.com: HTTP 500/],
+  [{ kind: 'http', status: 429, retryAfter: 120 }, /status\.claude\.com refused the request \(HTTP 429\)/],
+  [{ kind: 'challenge' }, /status\.claude\.com refused the request \(HTTP 405\)/],
+  [{ kind: 'html200' }, /refused the request \(HTML page instead of JSON/],
+  [{ kind: 'truncated' }, /sent something unexpected: response is not valid JSON/],
+  [{ kind: 'wrongShape' }, /sent something unexpected: unexpected data at/],
+  [{ kind: 'oversized', bytes: 3_000_000 }, /sent something unexpected: response (too large|larger than)/],
+  [{ kind: 'oversized', bytes: 3_000_000, chunked: true }, /sent something unexpected: response larger than/],
+  [{ kind: 'reset' }, /Couldn't reach status\.claude\.com: /],
+  [{ kind: 'stall' }, /Couldn't reach status\.claude\.com: no answer within 10 s/],
+];
+
+export function resilienceScenario(browserName) {
+  describe(`${browserName}: faults and restarts`, { timeout: 300_000 }, () => {
+    let d;
+    before(async () => {
+      d = await startDriver(browserName, { summary: multipleModels() });
+      await until(async () => (await d.badge()).text === 'ALL', 'first poll');
+    });
+    after(async () => d?.close());
+
+    for (const [fault, message] of FAULTS) {
+      it(`${JSON.stringify(fault)}: grey badge, "${message.source.slice(0, 40)}…", last good data kept, then healed`, async () => {
+        for (const host of HOSTS) d.server.setFault(fault, { host });
+        await clickRefresh(d, 30_000);
+        const badge = await d.badge();
+        assert.deepEqual(badge.color, COLORS.unknown);
+        assert.equal(badge.text, 'ALL');
+        const popup = await d.openExtensionPage('popup.html');
+        const problem = await until(() => popup.evaluate(() => document.querySelector('.problem')?.textContent), 'problem');
+        assert.match(problem, message);
+        assert.match(await popup.evaluate(() => document.querySelector('.headline').textContent), /Major incident \(last known\)/);
+        assert.match(await popup.evaluate(() => document.querySelector('.incident-name').textContent), /Elevated errors for multiple models/);
+
+        for (const host of HOSTS) d.server.setFault(null, { host });
+        await pressRefresh(popup);
+        await until(() => popup.evaluate(() => !document.querySelector('.problem') && document.querySelector('.summary').dataset.freshness === 'live'), 'healed');
+        assert.deepEqual((await d.badge()).color, COLORS.major);
+        await popup.close();
+      });
+    }
+
+    it('falls back to anthropic.statuspage.io and says so when only status.claude.com is blocked', async () => {
+      d.server.setFault({ kind: 'challenge' }, { host: 'status.claude.com' });
+      await clickRefresh(d);
+      const popup = await d.openExtensionPage('popup.html');
+      const freshness = await until(() => popup.evaluate(() => document.querySelector('.freshness')?.textContent), 'freshness');
+      assert.match(freshness, /via anthropic\.statuspage\.io/);
+      assert.deepEqual((await d.badge()).color, COLORS.major);
+      d.server.setFault(null, { host: 'status.claude.com' });
+      await pressRefresh(popup);
+      await until(() => popup.evaluate(() => !document.querySelector('.freshness').textContent.includes('via')), 'back on status.claude.com');
+      await popup.close();
+    });
+
+    if (browserName === 'chromium') {
+      it('service worker stopped mid-incident: nothing lost, no request on wake, the next poll is a 304', async () => {
+        await clickRefresh(d);
+        await d.stopServiceWorker();
+        assert.equal(d.isServiceWorkerRunning(), false);
+        d.server.clearRequests();
+        // Storage, not the worker, feeds the popup: it paints the incident while the worker is stopped.
+        const popup = await d.openExtensionPage('popup.html');
+        assert.match(await until(() => popup.evaluate(() => document.querySelector('.incident-name')?.textContent), 'popup from storage'), /multiple models/);
+        // Opening the popup wakes the worker (its popup-open message); a poll a moment ago means no request.
+        await until(() => d.isServiceWorkerRunning(), 'worker woken by the popup');
+        await new Promise((r) => setTimeout(r, 2_000));
+        const summaryRequests = () => d.server.requests.filter((r) => r.host === 'status.claude.com' && r.path === '/api/v2/summary.json');
+        assert.equal(summaryRequests().length, 0, 'no request on wake');
+        assert.equal((await d.badge()).text, 'ALL');
+        await popup.close();
+        // The alarm survived the stop; its poll carries the stored ETag and gets a 304.
+        await d.stopServiceWorker();
+        const next = await until(() => summaryRequests()[0], 'the next scheduled poll', 45_000);
+        assert.ok(next.ifNoneMatch, 'If-None-Match sent from storage');
+        await until(() => summaryRequests()[0]?.status, 'response');
+        assert.equal(summaryRequests()[0].status, 304);
+        assert.equal((await d.badge()).text, 'ALL');
+      });
+    }
+  });
+}
