@@ -5,7 +5,7 @@
 import type { ComponentState, IncidentState, MaintenanceState, Snapshot } from './snapshot';
 import type { Impact } from './statuspage/schema';
 import { incidentScope, modelMatches, parseModelKey, type IncidentScope, type ModelRef } from './models';
-import type { Prefs } from './prefs';
+import { withDefaults, type Prefs } from './prefs';
 
 export const LEVELS = ['operational', 'maintenance', 'minor', 'major', 'critical'] as const;
 export type Level = (typeof LEVELS)[number];
@@ -60,7 +60,23 @@ function componentLevel(c: ComponentState): Level {
   }
 }
 
-export function assess(snapshot: Snapshot, prefs: Prefs): Assessment {
+/**
+ * Does an incident count for this user? Broad incidents ("all/multiple models") always do. With
+ * models chosen, a model incident counts when it names one of them; an incident that names no model
+ * (claude.ai log-in, say) counts unless the user picked surfaces and it touches none of them.
+ */
+function isRelevant(
+  prefs: Prefs,
+  i: { broad: boolean; named: boolean; myAffected: boolean; componentIds: string[] },
+): boolean {
+  if (i.broad || i.myAffected) return true;
+  if (i.named && prefs.myModels.length > 0) return false;
+  if (i.named) return true;
+  return prefs.myComponents.length === 0 || i.componentIds.length === 0 || i.componentIds.some((id) => prefs.myComponents.includes(id));
+}
+
+export function assess(snapshot: Snapshot, stored: Partial<Prefs>): Assessment {
+  const prefs = withDefaults(stored);
   const mine = prefs.myModels.map(parseModelKey).filter((m): m is ModelRef => m !== null);
   const byId = new Map(snapshot.components.map((c) => [c.id, c]));
 
@@ -73,8 +89,7 @@ export function assess(snapshot: Snapshot, prefs: Prefs): Assessment {
       level: impactLevel(incident.impact),
       scope,
       components: incident.componentIds.flatMap((id) => byId.get(id) ?? []),
-      // Broad incidents and incidents about no particular model (claude.ai login, say) always count.
-      relevant: mine.length === 0 || scope.broad || !named || myAffected.length > 0,
+      relevant: isRelevant(prefs, { broad: scope.broad, named, myAffected: myAffected.length > 0, componentIds: incident.componentIds }),
       myAffected,
     };
   });
@@ -88,7 +103,7 @@ export function assess(snapshot: Snapshot, prefs: Prefs): Assessment {
   const relevantIncidents = incidents.filter((i) => i.relevant);
   // With chosen models, a degraded component is explained by the incidents; judge by those.
   const level =
-    mine.length === 0
+    mine.length === 0 && prefs.myComponents.length === 0
       ? pageLevel
       : worst([...maintenance, ...relevantIncidents.map((i) => i.level), ...(incidents.length ? [] : degraded.map(componentLevel))]);
   return { level, pageLevel, incidents, degraded, maintenanceNow, upcoming };

@@ -1,0 +1,184 @@
+import { describe, expect, it } from 'vitest';
+import { EMPTY_MEMORY, HOLD_MS, NO_ATTENTION, decideNotifications, firstSentence, noteUrl, type Attention, type Note, type NotifyMemory } from '../../lib/notify';
+import { DEFAULT_PREFS, type Prefs } from '../../lib/prefs';
+import { SummarySchema } from '../../lib/statuspage/schema';
+import { normaliseIncident, normaliseSummary, type UpdateState } from '../../lib/snapshot';
+import { POLL_PERIOD_MS } from '../../lib/status-state';
+import { INCIDENTS_BACKFILL, SUMMARY_MULTIPLE_MODELS, SUMMARY_OPERATIONAL, loadFixture } from '../fixtures';
+
+const backfill = loadFixture(INCIDENTS_BACKFILL).incidents as any[];
+const operational = loadFixture(SUMMARY_OPERATIONAL);
+
+interface Step {
+  at: number;
+  summary: unknown;
+  closing: Record<string, UpdateState | undefined>;
+  updateId: string | null;
+}
+
+/**
+ * One real incident as the extension would have seen it: after each update is published, the
+ * summary shows the incident with the updates so far (or no incident once resolved, with the closing
+ * update from incidents.json); between updates the extension polls every 30 s.
+ */
+function timeline(raw: any): Step[] {
+  const updates = [...raw.incident_updates].sort((a, b) => Date.parse(a.display_at) - Date.parse(b.display_at));
+  const steps: Step[] = [];
+  updates.forEach((u, k) => {
+    const at = Date.parse(u.display_at);
+    const done = u.status === 'resolved' || u.status === 'postmortem';
+    const incident = { ...raw, status: u.status, incident_updates: updates.slice(0, k + 1).reverse() };
+    const summary = { ...operational, incidents: done ? [] : [incident] };
+    const closing = done ? { [raw.id]: normaliseIncident(incident).updates[0] } : {};
+    steps.push({ at, summary, closing, updateId: u.id });
+    const next = updates[k + 1] ? Date.parse(updates[k + 1].display_at) : at + 5 * 60_000;
+    for (let t = at + POLL_PERIOD_MS; t < next; t += POLL_PERIOD_MS) steps.push({ at: t, summary, closing, updateId: null });
+  });
+  return steps;
+}
+
+function replay(steps: Step[], memory: NotifyMemory, prefs: Prefs = DEFAULT_PREFS, attention: Attention = NO_ATTENTION) {
+  const notes: Note[] = [];
+  for (const step of steps) {
+    // Through JSON, as storage would: nothing survives that storage would not keep.
+    const result = decideNotifications(JSON.parse(JSON.stringify(memory)), {
+      snapshot: normaliseSummary(SummarySchema.parse(step.summary)),
+      prefs,
+      attention,
+      now: step.at,
+      closing: step.closing,
+    });
+    memory = result.memory;
+    notes.push(...result.notes);
+  }
+  return { notes, memory };
+}
+
+/** Primed on an operational page, as after install on a calm day. */
+function primed(): NotifyMemory {
+  return decideNotifications(EMPTY_MEMORY, { snapshot: normaliseSummary(SummarySchema.parse(operational)), prefs: DEFAULT_PREFS, attention: NO_ATTENTION, now: 0 }).memory;
+}
+
+/** Incidents that were open at some point (not posted after the fact as already resolved). */
+const seenOpen = backfill.filter((i) => {
+  const first = [...i.incident_updates].sort((a: any, b: any) => Date.parse(a.display_at) - Date.parse(b.display_at))[0];
+  return first.status !== 'resolved';
+});
+
+function heldBlip(raw: any): boolean {
+  const times = raw.incident_updates.map((u: any) => Date.parse(u.display_at));
+  return raw.impact !== 'major' && raw.impact !== 'critical' && Math.max(...times) - Math.min(...times) < HOLD_MS;
+}
+
+describe('notifications over every real incident, replayed update by update', () => {
+  it('has real timelines to replay', () => expect(seenOpen.length).toBeGreaterThan(40));
+
+  it.each(seenOpen.map((i) => [i.id, i.name, i]))('%s %s: one notification per update, resolution included', (_id, _name, raw) => {
+    const { notes } = replay(timeline(raw), primed());
+    const ids = notes.map((n) => n.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    if (heldBlip(raw)) {
+      expect(notes.map((n) => n.title)).toEqual([`Opened and resolved: ${raw.name}`]);
+      return;
+    }
+    const expected = raw.incident_updates.map((u: any) => (u.status === 'resolved' || u.status === 'postmortem' ? `cs|${raw.id}|resolved` : `cs|${raw.id}|${u.id}`));
+    expect([...ids].sort()).toEqual([...expected].sort());
+    for (const n of notes) expect(n.url).toBe(`https://status.claude.com/incidents/${raw.id}`);
+  });
+
+  it('replaying the same timelines after a restart notifies nothing again', () => {
+    for (const raw of seenOpen) {
+      const steps = timeline(raw);
+      const first = replay(steps, primed());
+      expect(replay(steps, first.memory).notes, raw.id).toEqual([]);
+    }
+  });
+
+  it('a restart in the middle of an incident neither repeats nor loses a notification', () => {
+    for (const raw of seenOpen.slice(0, 20)) {
+      const steps = timeline(raw);
+      const straight = replay(steps, primed()).notes.map((n) => n.id);
+      const cut = Math.floor(steps.length / 2);
+      const before = replay(steps.slice(0, cut), primed());
+      const after = replay(steps.slice(cut), JSON.parse(JSON.stringify(before.memory)));
+      expect([...before.notes, ...after.notes].map((n) => n.id), raw.id).toEqual(straight);
+    }
+  });
+});
+
+describe('what is told, and what is not', () => {
+  const multiple = () => normaliseSummary(SummarySchema.parse(loadFixture(SUMMARY_MULTIPLE_MODELS)));
+  const run = (memory: NotifyMemory, prefs: Partial<Prefs> = {}, attention: Attention = NO_ATTENTION, now = Date.parse('2026-09-22T01:00:00Z')) =>
+    decideNotifications(memory, { snapshot: multiple(), prefs: { ...DEFAULT_PREFS, ...prefs }, attention, now });
+
+  it('first run: an incident already open is a baseline, not news', () => {
+    const first = run(EMPTY_MEMORY);
+    expect(first.notes).toEqual([]);
+    expect(first.memory.primed).toBe(true);
+    expect(run(first.memory).notes).toEqual([]);
+  });
+
+  it('a new major incident is told at once, with its models and first sentence', () => {
+    const { notes } = run(primed());
+    expect(notes).toHaveLength(1);
+    expect(notes[0]).toMatchObject({
+      id: 'cs|7g1qpkyz5gxh|wc6fvw33hdr3',
+      title: 'Major incident: Elevated errors for multiple models',
+      url: 'https://status.claude.com/incidents/7g1qpkyz5gxh',
+    });
+    expect(notes[0]!.message).toBe(
+      'Investigating · Mythos 5.1, Fable 5.1, Opus 5\nWe are investigating elevated errors on requests to Claude Mythos 5.1, Claude Fable 5.1, and Claude Opus 5.',
+    );
+  });
+
+  it.each<[string, Partial<Prefs>, Attention]>([
+    ['notifications off', { notify: false }, NO_ATTENTION],
+    ['only critical', { notifyMinLevel: 'critical' }, NO_ATTENTION],
+    ['muted incident', {}, { muted: ['7g1qpkyz5gxh'], snoozeUntil: null }],
+    ['snoozed', {}, { muted: [], snoozeUntil: Date.parse('2026-09-22T02:00:00Z') }],
+    ['quiet hours', { quietHours: { start: 0, end: 24 * 60 - 1 } }, NO_ATTENTION],
+  ])('%s: nothing, and nothing later for the same update', (_what, prefs, attention) => {
+    const silenced = run(primed(), prefs, attention);
+    expect(silenced.notes).toEqual([]);
+    expect(run(silenced.memory).notes).toEqual([]);
+  });
+
+  it('"multiple models" counts even for a user of another model', () => {
+    expect(run(primed(), { myModels: ['sonnet-4.6'] }).notes).toHaveLength(1);
+  });
+
+  it('a single-model incident about another model is not told', () => {
+    const raw = backfill.find((i) => i.id === 'db1mh1r2zrn5');
+    const { notes } = replay(timeline(raw), primed(), { ...DEFAULT_PREFS, myModels: ['opus-5'] });
+    expect(notes).toEqual([]);
+  });
+
+  it('anti-flap: a minor blip gives one notification; a major one is never held', () => {
+    const raw = structuredClone(backfill.find((i) => i.id === 'db1mh1r2zrn5'));
+    const t0 = Date.parse(raw.incident_updates.at(-1).display_at);
+    // Synthetic: the real opening update, then a resolution 40 s later.
+    const opening = raw.incident_updates.at(-1);
+    raw.incident_updates = [{ ...opening, id: 'synthres1', status: 'resolved', display_at: new Date(t0 + 40_000).toISOString(), body: 'This incident has been resolved.' }, opening];
+    expect(replay(timeline(raw), primed()).notes.map((n) => n.title)).toEqual(['Opened and resolved: Elevated errors on Haiku 4.5']);
+    const blip = replay(timeline(raw), primed());
+    expect(replay(timeline(raw), blip.memory).notes, 'a blip replayed is not told again').toEqual([]);
+    raw.impact = 'major';
+    expect(replay(timeline(raw), primed()).notes.map((n) => n.title)).toEqual([
+      'Major incident: Elevated errors on Haiku 4.5',
+      'Resolved: Elevated errors on Haiku 4.5',
+    ]);
+  });
+});
+
+describe('helpers', () => {
+  it('first sentence, shortened', () => {
+    expect(firstSentence('We are investigating. More soon.')).toBe('We are investigating.');
+    expect(firstSentence('Errors on 4.5 models. Next.')).toBe('Errors on 4.5 models.');
+    expect(firstSentence('x'.repeat(300))).toHaveLength(180);
+  });
+  it('a notification id leads only to the status page', () => {
+    expect(noteUrl('cs|7g1qpkyz5gxh|resolved')).toBe('https://status.claude.com/incidents/7g1qpkyz5gxh');
+    expect(noteUrl('cs|javascript:alert(1)|x')).toBeNull();
+    expect(noteUrl('other')).toBeNull();
+  });
+});
