@@ -66,7 +66,7 @@ export function shortText(a: Assessment): string {
 }
 
 function modelsText(models: ModelRef[]): string {
-  return models.length === 1 && models[0] ? modelBadgeText(models[0]) : `${models.length}M`;
+  return models.length === 1 && models[0] ? modelBadgeText(models[0]) : `${Math.min(models.length, 99)}M`;
 }
 
 function uniqueModels(models: ModelRef[]): ModelRef[] {

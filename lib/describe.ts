@@ -69,7 +69,7 @@ export function clock(ms: number): string {
 }
 
 /** Known component ids → badge abbreviations; other components use their label. */
-const COMPONENT_SHORT: Record<string, string> = {
+const COMPONENT_SHORT: Readonly<Record<string, string>> = {
   rwppv331jlwc: 'WEB',
   '0qbwn08sd68x': 'CON',
   k8w3r06qmzrp: 'API',
@@ -79,5 +79,7 @@ const COMPONENT_SHORT: Record<string, string> = {
 };
 
 export function componentShort(id: string, label: string): string {
-  return COMPONENT_SHORT[id] ?? label.replace(/^Claude\s+/i, '').replace(/[^A-Za-z0-9]/g, '').slice(0, 4).toUpperCase();
+  // Own keys only: an id such as "constructor" must not find Object.prototype's.
+  if (Object.hasOwn(COMPONENT_SHORT, id)) return COMPONENT_SHORT[id]!;
+  return label.replace(/^Claude\s+/i, '').replace(/[^A-Za-z0-9]/g, '').slice(0, 4).toUpperCase() || '!';
 }

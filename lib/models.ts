@@ -254,7 +254,7 @@ export function modelLabel(m: ModelRef): string {
 export function modelBadgeText(m: ModelRef): string {
   const version = cleanVersion(m.version);
   if (!version) return m.family.slice(0, 4).toUpperCase();
-  const withInitial = m.family.slice(0, 1).toUpperCase() + version;
+  const withInitial = (Array.from(m.family)[0] ?? '').toUpperCase() + version; // a whole code point
   return withInitial.length <= 4 ? withInitial : version.slice(0, 4);
 }
 
@@ -419,7 +419,8 @@ export function incidentScope(input: {
     if (!byKey.has(modelKey(m))) byKey.set(modelKey(m), m);
   }
   const models = [...byKey.values()];
-  const status = String(input?.status ?? updates[0]?.status ?? '').toLowerCase();
+  const rawStatus: unknown = input?.status ?? updates[0]?.status;
+  const status = typeof rawStatus === 'string' ? rawStatus.toLowerCase() : '';
   if (status === 'resolved' || status === 'postmortem' || status === 'completed') {
     return { affected: [], recovering: models, broad: false };
   }

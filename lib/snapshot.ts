@@ -64,7 +64,11 @@ export function incidentUrl(id: string): string {
 
 /** "Claude Console (platform.claude.com)" → "Claude Console". Names change; ids do not. */
 export function componentLabel(name: string): string {
-  return clip(name.replace(/\s*\([^)]*\)\s*$/, ''), LIMITS.name);
+  // Plain string search, not a regex: a name of many spaces must not cost quadratic time.
+  const trimmed = clip(name, 4 * LIMITS.name).trimEnd();
+  const open = trimmed.endsWith(')') ? trimmed.lastIndexOf('(') : -1;
+  const label = open > 0 && !trimmed.slice(open + 1, -1).includes(')') ? trimmed.slice(0, open).trimEnd() : trimmed;
+  return clip(label || trimmed, LIMITS.name);
 }
 
 export function normaliseSummary(summary: Summary): Snapshot {
@@ -84,7 +88,7 @@ export function normaliseSummary(summary: Summary): Snapshot {
   const maintenances = (summary.scheduled_maintenances ?? [])
     .filter((m) => m.status === 'scheduled' || m.status === 'in_progress' || m.status === 'verifying')
     .map(normaliseMaintenance)
-    .sort((a, b) => maintenanceOrder(a) - maintenanceOrder(b))
+    .sort(byRunningThenStart)
     .slice(0, LIMITS.items);
 
   return {
@@ -130,9 +134,9 @@ function normaliseMaintenance(raw: RawMaintenance): MaintenanceState {
   };
 }
 
-function maintenanceOrder(m: MaintenanceState): number {
-  const running = m.status === 'in_progress' || m.status === 'verifying';
-  return (running ? -1e15 : 0) + (m.scheduledFor ?? m.startedAt);
+function byRunningThenStart(a: MaintenanceState, b: MaintenanceState): number {
+  const running = (m: MaintenanceState) => (m.status === 'in_progress' || m.status === 'verifying' ? 0 : 1);
+  return running(a) - running(b) || (a.scheduledFor ?? a.startedAt) - (b.scheduledFor ?? b.startedAt);
 }
 
 function toMs(iso: string | null | undefined): number | null {
@@ -142,5 +146,9 @@ function toMs(iso: string | null | undefined): number | null {
 }
 
 function clip(s: string, max: number): string {
-  return s.length > max ? `${s.slice(0, max - 1)}…` : s;
+  if (s.length <= max) return s;
+  let end = max - 1;
+  // Never keep half of a surrogate pair.
+  if (/[\uD800-\uDBFF]/.test(s.charAt(end - 1))) end -= 1;
+  return `${s.slice(0, end)}…`;
 }
