@@ -10,7 +10,10 @@ import { IncidentListSchema } from './statuspage/schema';
 import { normaliseIncident } from './snapshot';
 import { LEARN_EVERY_MS, mergeSeen, modelsMentioned } from './seen-models';
 import { POLL_PERIOD_MS, type StatusState } from './status-state';
-import { prefsItem, seenModelsItem, statusItem } from './storage';
+import { attentionItem, notifyMemoryItem, prefsItem, seenModelsItem, statusItem } from './storage';
+import { decideNotifications, type Note } from './notify';
+import { withDefaults } from './prefs';
+import type { IncidentState, UpdateState } from './snapshot';
 import { singleFlight } from './single-flight';
 
 export const POLL_ALARM = 'poll-status';
@@ -31,6 +34,8 @@ const MIN_GAP_MS: Record<RefreshReason, number> = {
 
 export interface BackgroundDeps extends PollDeps {
   browser: typeof wxtBrowser;
+  /** Shows one desktop notification (the entrypoint knows what the browser supports). */
+  showNote: (note: Note) => Promise<void>;
 }
 
 export function createBackground(deps: BackgroundDeps) {
@@ -54,9 +59,41 @@ export function createBackground(deps: BackgroundDeps) {
     const after = await poll(before, deps);
     await statusItem.setValue(after);
     await applyBadge(after);
-    if (after.snapshot && after.snapshot !== before.snapshot) await rememberModels(after.snapshot.incidents);
+    if (!after.problem) await notify(after, after.snapshot !== before.snapshot);
     return after;
   });
+
+  /**
+   * Tells what is new since the last poll. The memory of what was told is stored before any
+   * notification is shown, so a worker stopped half-way can never repeat one.
+   */
+  async function notify(state: StatusState, changed: boolean): Promise<void> {
+    const snapshot = state.snapshot;
+    if (!snapshot) return;
+    const memory = await notifyMemoryItem.getValue();
+    const gone = Object.keys(memory.open).filter((id) => !snapshot.incidents.some((i) => i.id === id));
+    // incidents.json only when the summary changed and an incident left it: for its closing words.
+    const recent = changed && gone.length ? await fetchRecentIncidents() : [];
+    if (changed) await rememberModels([...snapshot.incidents, ...recent]);
+    const closing: Record<string, UpdateState | undefined> = {};
+    for (const i of recent) if (gone.includes(i.id)) closing[i.id] = i.updates[0];
+    const [prefs, attention] = await Promise.all([prefsItem.getValue(), attentionItem.getValue()]);
+    const decision = decideNotifications(memory, { snapshot, prefs: withDefaults(prefs), attention, now: deps.now(), closing });
+    await notifyMemoryItem.setValue(decision.memory);
+    for (const note of decision.notes) await deps.showNote(note).catch((e: unknown) => console.warn('[claude-status] notification', e));
+  }
+
+  async function fetchRecentIncidents(): Promise<IncidentState[]> {
+    const outcome = await fetchJson({
+      fetch: deps.fetch,
+      url: `${SOURCES[0]}/api/v2/incidents.json`,
+      timeoutMs: REQUEST_TIMEOUT_MS,
+      maxBytes: 4 * MAX_BODY_BYTES,
+    });
+    if (outcome.kind !== 'fresh') return [];
+    const parsed = IncidentListSchema.safeParse(outcome.json);
+    return parsed.success ? parsed.data.incidents.map(normaliseIncident) : [];
+  }
 
   /** Polls if this trigger warrants it now (each caller decides for itself, then they share). */
   async function refresh(reason: RefreshReason): Promise<StatusState> {
@@ -75,16 +112,8 @@ export function createBackground(deps: BackgroundDeps) {
   const learnModels = singleFlight(async (): Promise<void> => {
     const seen = await seenModelsItem.getValue();
     if (seen.learnedAt !== null && deps.now() - seen.learnedAt < LEARN_EVERY_MS) return;
-    const outcome = await fetchJson({
-      fetch: deps.fetch,
-      url: `${SOURCES[0]}/api/v2/incidents.json`,
-      timeoutMs: REQUEST_TIMEOUT_MS,
-      maxBytes: 4 * MAX_BODY_BYTES,
-    });
-    if (outcome.kind !== 'fresh') return;
-    const parsed = IncidentListSchema.safeParse(outcome.json);
-    if (!parsed.success) return;
-    await rememberModels(parsed.data.incidents.map(normaliseIncident), deps.now());
+    const recent = await fetchRecentIncidents();
+    if (recent.length) await rememberModels(recent, deps.now());
   });
 
   /** Runs at every worker start: browsers may drop alarms and badges across restarts. */

@@ -6,6 +6,7 @@ import { storage } from 'wxt/utils/storage';
 import { EMPTY_STATE, type StatusState } from './status-state';
 import { DEFAULT_PREFS, type Prefs } from './prefs';
 import type { SeenModels } from './seen-models';
+import { EMPTY_MEMORY, NO_ATTENTION, type Attention, type NotifyMemory } from './notify';
 
 export const statusItem = storage.defineItem<StatusState>('local:status', {
   fallback: EMPTY_STATE,
@@ -21,5 +22,29 @@ export const prefsItem = storage.defineItem<Prefs>('sync:prefs', {
 /** Models that incident text has mentioned: what the settings page offers. */
 export const seenModelsItem = storage.defineItem<SeenModels>('local:seenModels', {
   fallback: { keys: [], learnedAt: null },
+  version: 1,
+});
+
+/** What notifications have already told: survives worker stops and browser restarts. */
+export const notifyMemoryItem = storage.defineItem<NotifyMemory>('local:notifyMemory', {
+  fallback: EMPTY_MEMORY,
+  version: 1,
+});
+
+/** Muted incidents and snooze, from the popup and notification buttons (this device only). */
+export const attentionItem = storage.defineItem<Attention>('local:attention', {
+  fallback: NO_ATTENTION,
+  version: 1,
+});
+
+/** When the popup was last opened: updates newer than this are marked new. */
+export const popupSeenItem = storage.defineItem<number>('local:popupSeenAt', {
+  fallback: 0,
+  version: 1,
+});
+
+/** Banners dismissed on claude.ai: incident id → the fingerprint it had when dismissed. */
+export const dismissedItem = storage.defineItem<Record<string, string>>('local:dismissedBanners', {
+  fallback: {},
   version: 1,
 });

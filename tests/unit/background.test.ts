@@ -4,6 +4,7 @@ import { browser } from 'wxt/browser';
 import { POLL_ALARM, createBackground } from '../../lib/background-core';
 import { statusItem } from '../../lib/storage';
 import { BADGE_COLORS } from '../../lib/badge';
+import type { Note } from '../../lib/notify';
 import { SUMMARY_MULTIPLE_MODELS, SUMMARY_OPERATIONAL, loadFixture } from '../fixtures';
 import { fakeFetch, json } from '../fake-fetch';
 
@@ -12,8 +13,9 @@ let served: unknown;
 
 function setup() {
   const f = fakeFetch({ 'status.claude.com': () => json(served, { headers: { etag: `W/"${JSON.stringify(served).length}"` } }) });
-  const bg = createBackground({ browser, fetch: f.fetch, now: () => now, isOnline: () => true, random: () => 0.5 });
-  return { bg, calls: f.calls };
+  const notes: Note[] = [];
+  const bg = createBackground({ browser, fetch: f.fetch, now: () => now, isOnline: () => true, random: () => 0.5, showNote: async (n) => void notes.push(n) });
+  return { bg, calls: f.calls, notes };
 }
 
 async function badge() {
@@ -75,6 +77,27 @@ describe('background', () => {
     expect((await badge()).text).toBe('');
   });
 
+  it('an incident that opens after install is notified once, even by a new worker; not one open at install', async () => {
+    served = loadFixture(SUMMARY_MULTIPLE_MODELS);
+    const atInstall = setup();
+    await atInstall.bg.start();
+    expect(atInstall.notes).toEqual([]); // open at install: badge only
+
+    fakeBrowser.reset();
+    served = loadFixture(SUMMARY_OPERATIONAL);
+    const first = setup();
+    await first.bg.start();
+    served = loadFixture(SUMMARY_MULTIPLE_MODELS);
+    now += 30_000;
+    await first.bg.refresh('alarm');
+    expect(first.notes.map((n) => n.title)).toEqual(['Major incident: Elevated errors for multiple models']);
+    now += 30_000;
+    const woken = setup();
+    await woken.bg.start();
+    await woken.bg.refresh('alarm');
+    expect(woken.notes).toEqual([]);
+  });
+
   it('a failed poll greys the badge and keeps the incident it knew', async () => {
     const { bg } = setup();
     served = loadFixture(SUMMARY_MULTIPLE_MODELS);
@@ -86,6 +109,7 @@ describe('background', () => {
       now: () => now + 30_000,
       isOnline: () => true,
       random: () => 0.5,
+      showNote: async () => {},
     });
     await broken.refresh('alarm');
     const state = await statusItem.getValue();
