@@ -66,7 +66,7 @@ export function Banner() {
         <div class={`bar ${content.kind} level-${item.level} theme-${theme}`} data-incident-id={id} data-kind={content.kind}>
           <strong class="what">{LEVEL_WORDS[item.level]}:</strong>
           <span class="name">{item.incident.name}</span>
-          {scope && <span class="scope">{scope}</span>}
+          {scope && !item.incident.name.includes(scope) && <span class="scope">{scope}</span>}
           <span class="meta">
             {stepWord(item.incident.status)} · {duration(now - item.incident.startedAt)}
             {staleNote}

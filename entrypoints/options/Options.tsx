@@ -2,23 +2,27 @@ import { useEffect, useState } from 'preact/hooks';
 import { requestLearnModels } from '../../lib/messages';
 import { modelKey, modelLabel, modelFromUserText, parseModelKey } from '../../lib/models';
 import { sortModelKeys } from '../../lib/seen-models';
-import { prefsItem, seenModelsItem } from '../../lib/storage';
+import { withDefaults, type Prefs } from '../../lib/prefs';
+import { prefsItem, seenModelsItem, statusItem } from '../../lib/storage';
 import { useStored } from '../../components/use-stored';
 
 /** Settings: the models I use. Saved as soon as they change; synced across the user's browsers. */
 export function Options() {
-  const prefs = useStored(prefsItem);
+  const stored = useStored(prefsItem);
   const seen = useStored(seenModelsItem);
+  const status = useStored(statusItem);
   const [typed, setTyped] = useState('');
   const [error, setError] = useState('');
 
   // Offer the models recent incidents have named, not a list frozen into the extension.
   useEffect(() => void requestLearnModels(), []);
 
-  if (!prefs || !seen) return null;
+  if (!stored || !seen || !status) return null;
+  const prefs = withDefaults(stored);
+  const update = (change: Partial<Prefs>) => void prefsItem.setValue({ ...prefs, ...change });
   const chosen = new Set(prefs.myModels);
   const offered = sortModelKeys([...new Set([...seen.keys, ...prefs.myModels])]);
-  const save = (myModels: string[]) => void prefsItem.setValue({ ...prefs, myModels });
+  const save = (myModels: string[]) => update({ myModels });
   const toggle = (key: string) => save(chosen.has(key) ? prefs.myModels.filter((k) => k !== key) : [...prefs.myModels, key]);
 
   const add = (event: Event) => {
@@ -75,6 +79,76 @@ export function Options() {
             : 'Following every incident.'}
         </p>
       </section>
+      <SurfaceChoices prefs={prefs} components={status.snapshot?.components ?? []} update={update} />
+      <NotificationChoices prefs={prefs} update={update} />
     </main>
+  );
+}
+
+type Update = (change: Partial<Prefs>) => void;
+
+/** The product surfaces (page components) the user works with. */
+function SurfaceChoices({ prefs, components, update }: { prefs: Prefs; components: Array<{ id: string; name: string }>; update: Update }) {
+  if (!components.length) return null;
+  const chosen = new Set(prefs.myComponents);
+  const toggle = (id: string) => update({ myComponents: chosen.has(id) ? prefs.myComponents.filter((c) => c !== id) : [...prefs.myComponents, id] });
+  return (
+    <section aria-labelledby="surfaces-h">
+      <h2 id="surfaces-h">My surfaces</h2>
+      <p class="hint">Incidents that name no model count only when they touch one of these. Choose none to follow every surface.</p>
+      <ul class="model-choices">
+        {components.map((c) => (
+          <li key={c.id}>
+            <label>
+              <input type="checkbox" name="component" value={c.id} checked={chosen.has(c.id)} onChange={() => toggle(c.id)} />
+              {c.name}
+            </label>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+const toMinutes = (hhmm: string) => {
+  const [h, m] = hhmm.split(':').map(Number);
+  return (h ?? 0) * 60 + (m ?? 0);
+};
+const toHhmm = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+
+/** When desktop notifications are shown. */
+function NotificationChoices({ prefs, update }: { prefs: Prefs; update: Update }) {
+  const quiet = prefs.quietHours;
+  return (
+    <section aria-labelledby="notify-h" class="notify-choices">
+      <h2 id="notify-h">Notifications</h2>
+      <label>
+        <input type="checkbox" name="notify" checked={prefs.notify} onChange={(e) => update({ notify: e.currentTarget.checked })} />
+        Desktop notifications for new incidents, each update and the all-clear
+      </label>
+      <label>
+        Notify for{' '}
+        <select name="notifyMinLevel" value={prefs.notifyMinLevel} disabled={!prefs.notify} onChange={(e) => update({ notifyMinLevel: e.currentTarget.value as Prefs['notifyMinLevel'] })}>
+          <option value="minor">every incident</option>
+          <option value="major">major and critical incidents</option>
+          <option value="critical">critical incidents only</option>
+        </select>
+      </label>
+      <label>
+        <input type="checkbox" name="notifyMaintenance" checked={prefs.notifyMaintenance} disabled={!prefs.notify} onChange={(e) => update({ notifyMaintenance: e.currentTarget.checked })} />
+        Maintenance reminders (an hour before, and when it starts)
+      </label>
+      <label>
+        <input type="checkbox" name="quiet" checked={quiet !== null} disabled={!prefs.notify} onChange={(e) => update({ quietHours: e.currentTarget.checked ? { start: 22 * 60, end: 7 * 60 } : null })} />
+        Quiet hours
+        {quiet && (
+          <>
+            {' '}from <input type="time" name="quietStart" value={toHhmm(quiet.start)} onChange={(e) => update({ quietHours: { ...quiet, start: toMinutes(e.currentTarget.value) } })} />
+            {' '}to <input type="time" name="quietEnd" value={toHhmm(quiet.end)} onChange={(e) => update({ quietHours: { ...quiet, end: toMinutes(e.currentTarget.value) } })} />
+          </>
+        )}
+      </label>
+      <p class="hint">Mute a single incident or snooze everything from the popup (or from a notification's buttons in Chrome).</p>
+    </section>
   );
 }

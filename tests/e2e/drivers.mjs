@@ -35,6 +35,12 @@ export async function startDriver(name, { summary } = {}) {
       extensionEval: (fn, arg) => b.vantage.evaluate(fn, arg),
       stopServiceWorker: b.stopServiceWorker,
       isServiceWorkerRunning: b.isServiceWorkerRunning,
+      /** Ids of the notifications on screen. */
+      notifications: () => b.vantage.evaluate(async () => Object.keys(await chrome.notifications.getAll()).sort()),
+      clearNotifications: () =>
+        b.vantage.evaluate(async () => {
+          for (const id of Object.keys(await chrome.notifications.getAll())) await chrome.notifications.clear(id);
+        }),
       async close() {
         await b.close();
         await server.close();
@@ -43,6 +49,13 @@ export async function startDriver(name, { summary } = {}) {
   }
   const proxy = await startConnectProxy(server.port);
   const b = await launchFirefox({ proxyPort: proxy.port });
+  // Headless Firefox has no notification tray: a notification closes as soon as it is shown, so
+  // getAll() is always empty. Its onClosed event still fires in every extension page: log those.
+  const log = await b.openExtensionPage('manifest.json');
+  await log.evaluate(() => {
+    globalThis.notified = [];
+    browser.notifications.onClosed.addListener((id) => globalThis.notified.push(id));
+  });
   let vantage;
   return {
     name,
@@ -56,6 +69,8 @@ export async function startDriver(name, { summary } = {}) {
     },
     stopServiceWorker: null,
     isServiceWorkerRunning: null,
+    notifications: () => log.evaluate(() => [...new Set(globalThis.notified)].sort()),
+    clearNotifications: () => log.evaluate(() => void (globalThis.notified = [])),
     async close() {
       await b.close();
       await proxy.close();
@@ -106,6 +121,14 @@ export function bannerText(page) {
     if (!host) return 'no-host';
     return host.shadowRoot?.querySelector('.bar')?.textContent ?? null;
   });
+}
+
+/** Waits until the claude.ai banner shows, and returns its text. */
+export function waitForBanner(page, what = 'the banner', timeoutMs) {
+  return until(async () => {
+    const text = await bannerText(page);
+    return text !== 'no-host' && text;
+  }, what, timeoutMs);
 }
 
 /** Screenshot of just the element matching `selector` (the popup's body is 380 px wide). */

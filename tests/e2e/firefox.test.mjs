@@ -1,7 +1,9 @@
 import { coreScenario } from './scenario-core.mjs';
 import { modelsScenario } from './scenario-models.mjs';
 import { resilienceScenario } from './scenario-resilience.mjs';
+import { attentionScenario } from './scenario-attention.mjs';
 
 coreScenario('firefox');
 modelsScenario('firefox');
 resilienceScenario('firefox');
+attentionScenario('firefox');

@@ -34,3 +34,61 @@ export function syntheticHostile(base) {
   i.incident_updates[0].body = 'See <a href="javascript:document.title=\'pwned\'">here</a> <script>document.title="pwned"</script>';
   return summary;
 }
+
+/** Synthetic: a real backfill incident reopened `minutesAgo` ago with its opening update only. */
+export function syntheticReopened(base, incidentId, minutesAgo = 3) {
+  const incident = structuredClone(loadFixture('claude-incidents-2026-09-15-backfill.json').incidents.find((i) => i.id === incidentId));
+  const opening = incident.incident_updates.at(-1);
+  const iso = new Date(Date.now() - minutesAgo * 60_000).toISOString();
+  Object.assign(incident, { status: 'investigating', resolved_at: null, created_at: iso, started_at: iso, updated_at: iso });
+  incident.incident_updates = [{ ...opening, status: 'investigating', created_at: iso, display_at: iso, updated_at: iso }];
+  const summary = structuredClone(base);
+  summary.incidents = [...summary.incidents, incident];
+  summary.status = { indicator: incident.impact === 'none' ? 'minor' : incident.impact, description: 'Synthetic' };
+  return summary;
+}
+
+/** Synthetic: the real maintenance of the fixture, in progress now. */
+export function syntheticMaintenance(base) {
+  const m = structuredClone(loadFixture('claude-scheduled-maintenances-2026-09-15.json').scheduled_maintenances[0]);
+  const now = Date.now();
+  Object.assign(m, {
+    status: 'in_progress',
+    scheduled_for: new Date(now - 10 * 60_000).toISOString(),
+    scheduled_until: new Date(now + 50 * 60_000).toISOString(),
+    resolved_at: null,
+  });
+  const summary = structuredClone(base);
+  summary.scheduled_maintenances = [m];
+  summary.status = { indicator: 'maintenance', description: 'Service Under Maintenance' };
+  return summary;
+}
+
+/** Synthetic: `summary`'s first incident with one more update (status "identified"), posted now. */
+export function withNewUpdate(summary, id = 'synthupd1') {
+  const next = structuredClone(summary);
+  const incident = next.incidents[0];
+  const iso = new Date().toISOString();
+  incident.status = 'identified';
+  incident.incident_updates = [
+    { ...incident.incident_updates[0], id, status: 'identified', body: 'The issue has been identified and a fix is being implemented.', created_at: iso, display_at: iso, updated_at: iso },
+    ...incident.incident_updates,
+  ];
+  return next;
+}
+
+/** Synthetic incidents.json: `summary`'s incidents, resolved now with a closing update. */
+export function resolvedList(summary, id = 'synthres9') {
+  const iso = new Date().toISOString();
+  return {
+    incidents: summary.incidents.map((i) => ({
+      ...i,
+      status: 'resolved',
+      resolved_at: iso,
+      incident_updates: [
+        { ...i.incident_updates[0], id, status: 'resolved', body: 'This incident has been resolved. Error rates are back to normal.', created_at: iso, display_at: iso, updated_at: iso },
+        ...i.incident_updates,
+      ],
+    })),
+  };
+}

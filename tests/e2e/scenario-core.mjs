@@ -2,7 +2,7 @@
 // badge, in the popup and on claude.ai, in one real browser. Registered once per browser.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { COLORS, bannerText, clickRefresh, pressRefresh, screenshotOf, startDriver, until } from './drivers.mjs';
+import { COLORS, bannerText, clickRefresh, pressRefresh, screenshotOf, startDriver, until, waitForBanner } from './drivers.mjs';
 import { artifactPath } from './harness/artifacts.mjs';
 import { multipleModels, operational, recovered, syntheticHostile } from './payloads.mjs';
 
@@ -37,7 +37,7 @@ export function coreScenario(browserName) {
       }, 'badge ALL', 45_000);
       assert.deepEqual(badge.color, COLORS.major);
       assert.match(badge.title, /Major incident: Elevated errors for multiple models — Investigating/);
-      const banner = await until(() => bannerText(claude), 'the banner');
+      const banner = await waitForBanner(claude, 'the banner');
       assert.match(banner, /Elevated errors for multiple models/);
       assert.match(banner, /Mythos 5\.1, Fable 5\.1, Opus 5/);
       await claude.screenshot({ path: artifactPath(`${browserName}-claude-banner`) });

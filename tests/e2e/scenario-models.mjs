@@ -2,7 +2,7 @@
 // and "my models" from the settings page deciding what the badge and banner follow.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { COLORS, bannerText, clickRefresh, screenshotOf, startDriver, until } from './drivers.mjs';
+import { COLORS, bannerText, clickRefresh, screenshotOf, startDriver, until, waitForBanner } from './drivers.mjs';
 import { artifactPath } from './harness/artifacts.mjs';
 import { loadFixture } from './harness/fake-server.mjs';
 import { multipleModels, operational, syntheticWithHaiku } from './payloads.mjs';
@@ -68,7 +68,7 @@ export function modelsScenario(browserName) {
     it('with a model that is not affected, "multiple models" still counts and Haiku 4.5 is not mine', async () => {
       await badgeIs(d, 'ALL');
       claude = await d.openPage('https://claude.ai/');
-      assert.match(await until(() => bannerText(claude), 'banner'), /Elevated errors for multiple models/);
+      assert.match(await waitForBanner(claude, 'banner'), /Elevated errors for multiple models/);
       const popup = await d.openExtensionPage('popup.html');
       const note = await until(() => popup.evaluate(() => document.querySelector('[data-incident-id="db1mh1r2zrn5"] .not-mine-note')?.textContent), 'not-mine note');
       assert.match(note, /not your models/);
@@ -89,7 +89,7 @@ export function modelsScenario(browserName) {
       await options.evaluate(() => document.querySelector('input[value="haiku-4.5"]').click());
       const badge = await badgeIs(d, 'H4.5');
       assert.deepEqual(badge.color, COLORS.minor);
-      assert.match(await until(() => bannerText(claude), 'banner back'), /Elevated errors on Haiku 4\.5.*Haiku 4\.5/);
+      assert.match(await waitForBanner(claude, 'banner back'), /Elevated errors on Haiku 4\.5.*Haiku 4\.5/);
       await options.close();
     });
   });
