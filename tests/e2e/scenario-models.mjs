@@ -89,7 +89,7 @@ export function modelsScenario(browserName) {
       await options.evaluate(() => document.querySelector('input[value="haiku-4.5"]').click());
       const badge = await badgeIs(d, 'H4.5');
       assert.deepEqual(badge.color, COLORS.minor);
-      assert.match(await waitForBanner(claude, 'banner back'), /Elevated errors on Haiku 4\.5.*Haiku 4\.5/);
+      assert.match(await waitForBanner(claude, 'banner back'), /Minor incident:Elevated errors on Haiku 4\.5/);
       await options.close();
     });
   });
