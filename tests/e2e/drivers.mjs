@@ -100,6 +100,13 @@ export async function clickRefresh(driver, timeoutMs = 15_000) {
   await popup.close();
 }
 
+/** Asks the background to poll now, as the popup's Refresh does, without opening the popup. */
+export async function refreshWithoutPopup(driver) {
+  const before = await storedCheckedAt(driver);
+  await driver.extensionEval(() => (globalThis.browser ?? globalThis.chrome).runtime.sendMessage({ type: 'refresh', reason: 'user' }));
+  await until(async () => (await storedCheckedAt(driver)) !== before, 'the refresh to be stored');
+}
+
 /** Clicks the popup's Refresh button once the popup has painted. */
 export async function pressRefresh(popup) {
   await until(() => popup.evaluate(() => !!document.querySelector('button.refresh')), 'the Refresh button');

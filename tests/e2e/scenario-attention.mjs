@@ -3,7 +3,7 @@
 // in claude.ai's light and dark themes, clear of the composer and reachable by keyboard.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { bannerText, clickRefresh, startDriver, until, waitForBanner } from './drivers.mjs';
+import { bannerText, clickRefresh, refreshWithoutPopup, screenshotOf, startDriver, until, waitForBanner } from './drivers.mjs';
 import { artifactPath } from './harness/artifacts.mjs';
 import { multipleModels, operational, recovered, resolvedList, syntheticMaintenance, syntheticReopened, withNewUpdate } from './payloads.mjs';
 
@@ -35,13 +35,29 @@ export function attentionScenario(browserName) {
       assert.deepEqual(await notifications(d), []);
     });
 
-    it('each new update is notified once', async () => {
+    it('each new update is notified once, and marked new in the popup until it is opened', async () => {
+      await new Promise((r) => setTimeout(r, 50)); // the update is posted after the popup was last open
       incident = withNewUpdate(incident);
       d.server.setSummary(incident);
-      await clickRefresh(d);
+      await refreshWithoutPopup(d);
       assert.deepEqual(await until(async () => (await notifications(d)).length && notifications(d), 'update notification'), ['cs|7g1qpkyz5gxh|synthupd1']);
       await clearNotifications(d);
-      await clickRefresh(d);
+
+      const popup = await d.openExtensionPage('popup.html');
+      const marker = await until(() => popup.evaluate(() => document.querySelector('.unread-total')?.textContent), 'unread marker');
+      assert.match(marker, /1 new update/);
+      // The full timeline, newest first by display time.
+      await popup.evaluate(() => document.querySelector('.timeline summary').click());
+      const timeline = await popup.evaluate(() => [...document.querySelectorAll('.timeline li .update-when')].map((e) => e.textContent.split(' · ')[0]));
+      assert.deepEqual(timeline, ['Identified', 'Investigating']);
+      await screenshotOf(popup, 'body', artifactPath(`${browserName}-popup-unread-timeline`));
+      await popup.close();
+      const again = await d.openExtensionPage('popup.html');
+      await until(() => again.evaluate(() => document.querySelector('.incident')), 'popup');
+      assert.equal(await again.evaluate(() => document.querySelector('.unread-total')), null, 'seen now');
+      await again.close();
+
+      await refreshWithoutPopup(d);
       assert.deepEqual(await notifications(d), []);
     });
 
