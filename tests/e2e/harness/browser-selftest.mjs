@@ -2,51 +2,22 @@
 // (selftest-extension.mjs), independent of the real build. Run by hand after changing a launcher:
 //   node_modules/.bin/node --test tests/e2e/harness/browser-selftest.mjs
 import assert from 'node:assert/strict';
-import crypto from 'node:crypto';
 import fs from 'node:fs';
-import http from 'node:http';
-import https from 'node:https';
-import tls from 'node:tls';
 import { after, before, describe, it } from 'node:test';
 import { ensureCerts } from './certs.mjs';
-import {
-  CACHE_CONTROL, INCIDENTS_PATH, SUMMARY_PATH, loadFixture, rebaseTimes, startConnectProxy, startFakeServer,
-} from './fake-server.mjs';
+import { SUMMARY_PATH, loadFixture, startConnectProxy, startFakeServer } from './fake-server.mjs';
 
-const SELFTEST = true;
 const certs = ensureCerts();
-
-/**
- * GET through Node's HTTPS client, verifying the cert against our CA for `host`.
- * @returns {Promise<{ status: number, headers: http.IncomingHttpHeaders, body: Buffer }>}
- */
-function get(port, host, path, headers = {}, extra = {}) {
-  return new Promise((resolve, reject) => {
-    const req = https.request({ host: '127.0.0.1', port, path, servername: host, ca: certs.caPem, agent: false,
-      headers: { host, ...headers }, ...extra }, (res) => {
-      const chunks = [];
-      res.on('data', (c) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) }));
-      res.on('error', reject);
-    });
-    req.on('error', reject);
-    req.end();
-  });
-}
-
-const sha32 = (buf) => crypto.createHash('sha256').update(buf).digest('hex').slice(0, 32);
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-// Skipped (reported as SKIP with the reason) unless HARNESS_SELFTEST=1.
-const browserTest = { skip: !SELFTEST && 'browser self-test: set HARNESS_SELFTEST=1 to launch Chromium and Firefox' };
 
 describe('browser self-test against a throwaway extension', () => {
   // Browser modules are imported lazily so the default run needs no browser.
   let s;
-  before(async () => { if (SELFTEST) s = await startFakeServer({ certs }); });
+  before(async () => { s = await startFakeServer({ certs }); });
   after(() => s?.close());
 
-  it('chromium', browserTest, async (t) => {
+  it('chromium', async (t) => {
     const { launchChromium } = await import('./chromium.mjs');
     const { writeSelftestExtension } = await import('./selftest-extension.mjs');
     const { artifactPath } = await import('./artifacts.mjs');
@@ -120,7 +91,7 @@ describe('browser self-test against a throwaway extension', () => {
     s.setFault(null);
   });
 
-  it('firefox', browserTest, async (t) => {
+  it('firefox', async (t) => {
     const { launchFirefox } = await import('./firefox.mjs');
     const { writeSelftestExtension } = await import('./selftest-extension.mjs');
     const { artifactPath } = await import('./artifacts.mjs');
