@@ -34,15 +34,16 @@ export type IncidentStatus = (typeof INCIDENT_STATUSES)[number] | 'unknown';
 
 /** A string enum that maps values we do not know to `'unknown'` rather than rejecting them. */
 function lenientEnum<const T extends readonly string[]>(values: T) {
-  return z
-    .string()
-    .transform((s): T[number] | 'unknown' => ((values as readonly string[]).includes(s) ? s : 'unknown'));
+  return z.pipe(
+    z.string(),
+    z.transform((s: string): T[number] | 'unknown' => ((values as readonly string[]).includes(s) ? s : 'unknown')),
+  );
 }
 
 /** Statuspage ids are short lowercase codes; we build incident URLs from them, so nothing else gets in. */
-const id = z.string().regex(/^[a-z0-9]{1,40}$/i, 'not a Statuspage id');
-const time = z.string().max(64);
-const optionalTime = time.nullish();
+const id = z.string().check(z.regex(/^[a-z0-9]{1,40}$/i, 'not a Statuspage id'));
+const time = z.string().check(z.maxLength(64));
+const optionalTime = z.nullish(time);
 /** Text fields are untrusted and sometimes long: accept anything, the normaliser caps the length. */
 const text = z.string();
 
@@ -50,24 +51,24 @@ export const ComponentSchema = z.object({
   id,
   name: text,
   status: lenientEnum(COMPONENT_STATUSES),
-  position: z.number().nullish(),
-  group: z.boolean().nullish(),
-  only_show_if_degraded: z.boolean().nullish(),
+  position: z.nullish(z.number()),
+  group: z.nullish(z.boolean()),
+  only_show_if_degraded: z.nullish(z.boolean()),
 });
 
 const AffectedComponentSchema = z.object({
   code: id,
-  name: text.nullish(),
-  new_status: lenientEnum(COMPONENT_STATUSES).nullish(),
+  name: z.nullish(text),
+  new_status: z.nullish(lenientEnum(COMPONENT_STATUSES)),
 });
 
 const IncidentUpdateSchema = z.object({
   id,
   status: lenientEnum(INCIDENT_STATUSES),
-  body: text.nullish(),
+  body: z.nullish(text),
   created_at: time,
   display_at: optionalTime,
-  affected_components: z.array(AffectedComponentSchema).nullish(),
+  affected_components: z.nullish(z.array(AffectedComponentSchema)),
 });
 
 export const IncidentSchema = z.object({
@@ -80,11 +81,11 @@ export const IncidentSchema = z.object({
   started_at: optionalTime,
   monitoring_at: optionalTime,
   resolved_at: optionalTime,
-  components: z.array(ComponentSchema.pick({ id: true })).nullish(),
-  incident_updates: z.array(IncidentUpdateSchema).nullish(),
+  components: z.nullish(z.array(z.pick(ComponentSchema, { id: true }))),
+  incident_updates: z.nullish(z.array(IncidentUpdateSchema)),
 });
 
-export const MaintenanceSchema = IncidentSchema.extend({
+export const MaintenanceSchema = z.extend(IncidentSchema, {
   scheduled_for: optionalTime,
   scheduled_until: optionalTime,
 });
@@ -93,8 +94,8 @@ export const SummarySchema = z.object({
   page: z.object({ name: text, updated_at: optionalTime }),
   status: z.object({ indicator: lenientEnum(IMPACTS), description: text }),
   components: z.array(ComponentSchema),
-  incidents: z.array(IncidentSchema).nullish(),
-  scheduled_maintenances: z.array(MaintenanceSchema).nullish(),
+  incidents: z.nullish(z.array(IncidentSchema)),
+  scheduled_maintenances: z.nullish(z.array(MaintenanceSchema)),
 });
 
 export const IncidentListSchema = z.object({ incidents: z.array(IncidentSchema) });
