@@ -11,6 +11,8 @@ export default defineConfig({
   imports: false,
   // WXT builds Firefox as MV2 by default; MV3 everywhere keeps one code path (browser.action).
   manifestVersion: 3,
+  // The AMO sources zip: never the test certificates (a private key) or test screenshots.
+  zip: { excludeSources: ['tests/e2e/.certs/**', 'tests/e2e/artifacts/**'] },
   vite: () => ({ plugins: [preact()] }),
   webExt: {
     // `npm start` launches the browser itself (scripts/start.mjs); `wxt dev` uses these.

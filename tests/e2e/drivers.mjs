@@ -18,7 +18,7 @@ import { launchFirefox } from './harness/firefox.mjs';
  */
 
 /** @returns {Promise<Driver>} */
-export async function startDriver(name, { summary } = {}) {
+export async function startDriver(name, { summary, firefoxIdleMs } = {}) {
   const server = await startFakeServer({ certs: ensureCerts(), summary });
   if (name === 'chromium') {
     const b = await launchChromium({ serverPort: server.port, certs: ensureCerts() });
@@ -48,7 +48,7 @@ export async function startDriver(name, { summary } = {}) {
     };
   }
   const proxy = await startConnectProxy(server.port);
-  const b = await launchFirefox({ proxyPort: proxy.port });
+  const b = await launchFirefox({ proxyPort: proxy.port, backgroundIdleTimeoutMs: firefoxIdleMs });
   // Headless Firefox has no notification tray: a notification closes as soon as it is shown, so
   // getAll() is always empty. Its onClosed event still fires in every extension page: log those.
   const log = await b.openExtensionPage('manifest.json');

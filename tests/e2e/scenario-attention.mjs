@@ -53,8 +53,8 @@ export function attentionScenario(browserName) {
       await screenshotOf(popup, 'body', artifactPath(`${browserName}-popup-unread-timeline`));
       await popup.close();
       const again = await d.openExtensionPage('popup.html');
-      await until(() => again.evaluate(() => document.querySelector('.incident')), 'popup');
-      assert.equal(await again.evaluate(() => document.querySelector('.unread-total')), null, 'seen now');
+      await until(() => again.evaluate(() => !!document.querySelector('.incident')), 'popup');
+      assert.equal(await again.evaluate(() => document.querySelector('.unread-total') === null), true, 'seen now');
       await again.close();
 
       await refreshWithoutPopup(d);

@@ -65,6 +65,27 @@ export function resilienceScenario(browserName) {
       await popup.close();
     });
 
+    if (browserName === 'firefox') {
+      it('background suspended while idle (2 s here): nothing lost, no request when it wakes', async () => {
+        const idle = await startDriver('firefox', { summary: multipleModels(), firefoxIdleMs: 2_000 });
+        try {
+          await until(async () => (await idle.badge()).text === 'ALL', 'first poll');
+          await new Promise((r) => setTimeout(r, 5_000)); // suspended by now
+          idle.server.clearRequests();
+          const popup = await idle.openExtensionPage('popup.html');
+          assert.match(await until(() => popup.evaluate(() => document.querySelector('.incident-name')?.textContent), 'popup from storage'), /multiple models/);
+          await new Promise((r) => setTimeout(r, 2_000));
+          const summaries = idle.server.requests.filter((r) => r.host === 'status.claude.com' && r.path === '/api/v2/summary.json');
+          // Opening the popup wakes the background; the last poll is recent enough that it costs nothing.
+          assert.equal(summaries.length, 0);
+          assert.equal((await idle.badge()).text, 'ALL');
+          await popup.close();
+        } finally {
+          await idle.close();
+        }
+      });
+    }
+
     if (browserName === 'chromium') {
       it('service worker stopped mid-incident: nothing lost, no request on wake, the next poll is a 304', async () => {
         await clickRefresh(d);

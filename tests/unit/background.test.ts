@@ -57,6 +57,15 @@ describe('background', () => {
     expect(woken.calls).toHaveLength(1);
   });
 
+  it('an alarm the browser dropped across a restart is re-created at the next start', async () => {
+    const { bg } = setup();
+    await bg.start();
+    await browser.alarms.clearAll();
+    now += 60_000;
+    await setup().bg.start();
+    expect((await browser.alarms.get(POLL_ALARM))?.periodInMinutes).toBe(0.5);
+  });
+
   it('concurrent triggers share one request', async () => {
     const { bg, calls } = setup();
     await Promise.all([bg.refresh('alarm'), bg.refresh('user'), bg.refresh('popup-open'), bg.refresh('start')]);
