@@ -7,13 +7,12 @@ import { badgeFor } from './badge';
 import { MAX_BODY_BYTES, REQUEST_TIMEOUT_MS, SOURCES, isPollDue, poll, type PollDeps } from './poll';
 import { fetchJson } from './statuspage/fetch-json';
 import { IncidentListSchema } from './statuspage/schema';
-import { normaliseIncident } from './snapshot';
+import { normaliseIncident, type IncidentState, type UpdateState } from './snapshot';
 import { LEARN_EVERY_MS, mergeSeen, modelsMentioned } from './seen-models';
 import { POLL_PERIOD_MS, type StatusState } from './status-state';
 import { attentionItem, notifyMemoryItem, prefsItem, seenModelsItem, statusItem } from './storage';
 import { decideNotifications, type Note } from './notify';
 import { withDefaults } from './prefs';
-import type { IncidentState, UpdateState } from './snapshot';
 import { singleFlight } from './single-flight';
 
 export const POLL_ALARM = 'poll-status';

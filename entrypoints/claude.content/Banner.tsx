@@ -3,10 +3,17 @@ import { assess } from '../../lib/assess';
 import { bannerFor } from '../../lib/banner';
 import { LEVEL_WORDS, ago, duration, stepWord } from '../../lib/describe';
 import { modelLabel } from '../../lib/models';
-import { incidentUrl } from '../../lib/snapshot';
+import { incidentUrl, type Snapshot } from '../../lib/snapshot';
 import { freshnessOf } from '../../lib/status-state';
 import { dismissedItem, prefsItem, statusItem } from '../../lib/storage';
 import { useNow, useStored } from '../../components/use-stored';
+
+/** Remembers a dismissal; forgets those of incidents that are no longer open. */
+async function dismissBanner(id: string, fingerprint: string, snapshot: Snapshot): Promise<void> {
+  const open = new Set([...snapshot.incidents, ...snapshot.maintenances].map((i) => i.id));
+  const kept = Object.entries(await dismissedItem.getValue()).filter(([other]) => open.has(other));
+  await dismissedItem.setValue({ ...Object.fromEntries(kept), [id]: fingerprint });
+}
 
 /** claude.ai's theme: it sets a `dark` class / data-theme on <html>; else the system preference. */
 function usePageTheme(): 'light' | 'dark' {
@@ -42,7 +49,7 @@ export function Banner() {
   let body = null;
   if (content) {
     const id = content.kind === 'maintenance' ? content.maintenance.id : content.item.incident.id;
-    const dismiss = () => void dismissedItem.getValue().then((d) => dismissedItem.setValue({ ...d, [id]: content.fingerprint }));
+    const dismiss = () => void dismissBanner(id, content.fingerprint, state!.snapshot!);
     const staleNote = stale ? ` · status data from ${ago(state!.confirmedAt!, now)}` : '';
     if (content.kind === 'maintenance') {
       const m = content.maintenance;
