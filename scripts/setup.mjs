@@ -38,7 +38,7 @@ export function ensureBrowsers() {
   }
   console.log(`› apt-get install ${missing.join(' ')}`);
   run('apt-get', ['update', '-qq']);
-  run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...missing], { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  run('apt-get', ['install', '-y', '-qq', ...missing], { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
 }
 
 /** Runs a command in the project root with node_modules/.bin first on PATH; exits on failure. */
