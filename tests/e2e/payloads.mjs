@@ -10,20 +10,10 @@ export const multipleModels = (now = Date.now()) =>
 
 /**
  * Synthetic: the real "Elevated errors on Haiku 4.5" incident (db1mh1r2zrn5) as it looked when it
- * opened, as an unresolved incident on top of `base` (its other incidents kept).
+ * opened, 4 minutes ago, as an unresolved incident on top of `base` (its other incidents kept).
  */
 export function syntheticWithHaiku(base) {
-  const incident = structuredClone(loadFixture('claude-incidents-2026-09-15-backfill.json').incidents.find((i) => i.id === 'db1mh1r2zrn5'));
-  const opening = incident.incident_updates.at(-1);
-  Object.assign(incident, { status: 'investigating', resolved_at: null, incident_updates: [{ ...opening, status: 'investigating' }] });
-  const startedMs = Date.now() - 4 * 60_000;
-  const iso = new Date(startedMs).toISOString();
-  Object.assign(incident, { created_at: iso, started_at: iso, updated_at: iso });
-  Object.assign(incident.incident_updates[0], { created_at: iso, display_at: iso, updated_at: iso });
-  const summary = structuredClone(base);
-  summary.incidents = [...summary.incidents, incident];
-  if (summary.status.indicator === 'none') summary.status = { indicator: 'minor', description: 'Partially Degraded Service' };
-  return summary;
+  return syntheticReopened(base, 'db1mh1r2zrn5', 4);
 }
 
 /** Synthetic: a summary whose incident carries hostile text (HTML, a javascript: link). */
@@ -44,7 +34,10 @@ export function syntheticReopened(base, incidentId, minutesAgo = 3) {
   incident.incident_updates = [{ ...opening, status: 'investigating', created_at: iso, display_at: iso, updated_at: iso }];
   const summary = structuredClone(base);
   summary.incidents = [...summary.incidents, incident];
-  summary.status = { indicator: incident.impact === 'none' ? 'minor' : incident.impact, description: 'Synthetic' };
+  // Raise the page's indicator from "none"; never lower what `base` already says.
+  if (summary.status.indicator === 'none') {
+    summary.status = { indicator: incident.impact === 'none' ? 'minor' : incident.impact, description: 'Synthetic' };
+  }
   return summary;
 }
 
