@@ -2,12 +2,21 @@ import type { Assessment } from '../lib/assess';
 import { LEVEL_WORDS, ago, problemText } from '../lib/describe';
 import { freshnessOf, type StatusState } from '../lib/status-state';
 
+/** The page's state in words: incidents first, then maintenance, then degraded components. */
+function headlineOf(assessment: Assessment | null): string {
+  if (!assessment) return 'Status unknown';
+  const level = assessment.pageLevel;
+  if (level === 'operational') return LEVEL_WORDS.operational;
+  if (assessment.incidents.length) return LEVEL_WORDS[level];
+  return level === 'maintenance' ? 'Maintenance in progress' : 'Some components degraded';
+}
+
 /** The headline: overall status in words, and how much to trust it (fresh, stale, failing). */
 export function StatusSummary({ state, assessment, now }: { state: StatusState; assessment: Assessment | null; now: number }) {
   const freshness = freshnessOf(state, now);
   const live = freshness === 'live';
   const level = assessment?.pageLevel ?? null;
-  const headline = level === null ? 'Status unknown' : level === 'operational' ? LEVEL_WORDS.operational : assessment!.incidents.length ? LEVEL_WORDS[level] : level === 'maintenance' ? 'Maintenance in progress' : 'Some components degraded';
+  const headline = headlineOf(assessment);
   return (
     <section class={`summary ${live ? `level-${level}` : 'unknown'}`} data-freshness={freshness}>
       <h1 class="headline">

@@ -36,9 +36,7 @@ export function problemText(problem: PollProblem): string {
       return `status.claude.com refused the request (${problem.detail})`;
     case 'invalid':
       return `status.claude.com sent something unexpected: ${problem.detail}`;
-    case 'timeout':
-      return `Couldn't reach status.claude.com: ${problem.detail}`;
-    default:
+    default: // network, timeout, http
       return `Couldn't reach status.claude.com: ${problem.detail}`;
   }
 }
