@@ -2,7 +2,7 @@
  * Which Claude models an incident on status.claude.com is about.
  *
  * The status page has no per-model component: models appear only in incident titles and update bodies, in many
- * written forms (shared/docs/statuspage.md §9). This module finds them, and reads the newest update to tell which
+ * written forms (docs/statuspage.md §9). This module finds them, and reads the newest update to tell which
  * models are down now and which have recovered. Pure: no browser APIs, no imports. Never throws; linear in the input.
  * @module
  */

@@ -3,7 +3,7 @@
  *
  * They list only the fields we use: unknown extra fields are ignored, and an enum value we have not
  * seen (a new component status, say) becomes `'unknown'` instead of failing the whole payload.
- * See ../shared/docs/statuspage.md §3 for the field reference.
+ * See docs/statuspage.md §3 for the field reference.
  */
 import { z } from '../zod';
 

@@ -13,9 +13,9 @@ import {
 } from '../../lib/models';
 import type { ModelRef } from '../../lib/models';
 
-// ---- Real fixtures (shared/ sits beside the repository root) ----
+// ---- Real fixtures (tests/fixtures/statuspage, see SOURCES.md there) ----
 
-const FIXTURES = fileURLToPath(new URL('../../../shared/fixtures/statuspage/', import.meta.url));
+const FIXTURES = fileURLToPath(new URL('../fixtures/statuspage/', import.meta.url));
 type Update = { body: string; status: string };
 type Incident = { id: string; name: string; status: string; incident_updates: Update[] };
 const readJson = (file: string) => JSON.parse(fs.readFileSync(FIXTURES + file, 'utf8')) as { incidents: Incident[] };

@@ -4,9 +4,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-/** shared/ is a sibling of the repo root; FIXTURES_DIR overrides. */
-export const FIXTURES_DIR = process.env.FIXTURES_DIR
-  ?? path.resolve(here, '../../../../shared/fixtures/statuspage');
+/** The real captures kept in the repository (tests/fixtures/statuspage, provenance in SOURCES.md). */
+export const FIXTURES_DIR = path.resolve(here, '../../fixtures/statuspage');
 
 /**
  * Read a fixture from FIXTURES_DIR. `.json` files are parsed, anything else returned as text.

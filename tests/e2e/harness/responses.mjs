@@ -27,7 +27,7 @@ export function send(res, status, headers, body) {
   res.end();
 }
 
-// The real v2 API sends `access-control-allow-origin: *` (shared/docs/statuspage.md §1). How it
+// The real v2 API sends `access-control-allow-origin: *` (docs/statuspage.md §1). How it
 // answers a CORS preflight is unknown, so OPTIONS gets a plain 405 here: a cross-origin fetch that
 // needs a preflight (e.g. one sending If-None-Match without host permission) fails, as it may for real.
 export const jsonHeaders = (etag) => ({ 'Content-Type': JSON_TYPE, 'Cache-Control': CACHE_CONTROL, ETag: etag,
