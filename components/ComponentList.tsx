@@ -1,4 +1,4 @@
-import type { ComponentState } from '../lib/snapshot';
+import type { ComponentState } from '../lib/statuspage/snapshot';
 
 const STATUS_WORDS: Record<ComponentState['status'], string> = {
   operational: 'Operational',

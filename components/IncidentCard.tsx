@@ -1,7 +1,7 @@
-import type { AssessedIncident } from '../lib/assess';
-import { ago, duration, stepWord, LEVEL_WORDS } from '../lib/describe';
-import { modelLabel } from '../lib/models';
-import { incidentUrl } from '../lib/snapshot';
+import type { AssessedIncident } from '../lib/verdict/assess';
+import { ago, duration, stepWord, LEVEL_WORDS } from '../lib/verdict/describe';
+import { modelLabel } from '../lib/models/ref';
+import { incidentUrl } from '../lib/statuspage/snapshot';
 
 interface Props {
   item: AssessedIncident;

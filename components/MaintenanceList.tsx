@@ -1,5 +1,5 @@
-import { stepWord } from '../lib/describe';
-import { incidentUrl, type MaintenanceState } from '../lib/snapshot';
+import { stepWord } from '../lib/verdict/describe';
+import { incidentUrl, type MaintenanceState } from '../lib/statuspage/snapshot';
 
 function when(ms: number | null): string {
   return ms === null ? '?' : new Date(ms).toLocaleString([], { weekday: 'short', hour: '2-digit', minute: '2-digit' });

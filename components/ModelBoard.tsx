@@ -1,7 +1,7 @@
-import type { Assessment } from '../lib/assess';
-import { duration } from '../lib/describe';
-import { modelBoard } from '../lib/model-board';
-import { incidentUrl } from '../lib/snapshot';
+import type { Assessment } from '../lib/verdict/assess';
+import { duration } from '../lib/verdict/describe';
+import { modelBoard } from '../lib/verdict/model-board';
+import { incidentUrl } from '../lib/statuspage/snapshot';
 
 /** Is my model down? One row per model that an active incident mentions. */
 export function ModelBoard({ assessment, myModels, now }: { assessment: Assessment; myModels: string[]; now: number }) {

@@ -1,6 +1,6 @@
-import type { Assessment } from '../lib/assess';
-import { LEVEL_WORDS, ago, problemText } from '../lib/describe';
-import { freshnessOf, type StatusState } from '../lib/status-state';
+import type { Assessment } from '../lib/verdict/assess';
+import { LEVEL_WORDS, ago, problemText } from '../lib/verdict/describe';
+import { freshnessOf, type StatusState } from '../lib/statuspage/state';
 
 /** The page's state in words: incidents first, then maintenance, then degraded components. */
 function headlineOf(assessment: Assessment | null): string {

@@ -1,9 +1,10 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { SNOOZE_HOUR_MS, muteIncident, snoozeUntil } from '../lib/attention';
-import { POLL_ALARM, createBackground, guard } from '../lib/background-core';
-import { isCommand } from '../lib/messages';
-import { noteUrl, type Note } from '../lib/notify';
+import { SNOOZE_HOUR_MS } from '../lib/attention/attention';
+import { muteIncident, snoozeUntil } from '../lib/polling/writes';
+import { POLL_ALARM, createBackground, guard } from '../lib/polling/worker';
+import { isCommand } from '../lib/polling/messages';
+import { noteUrl, type Note } from '../lib/attention/notify';
 import { prefsItem } from '../lib/storage';
 
 /** Chrome has notification buttons; Firefox rejects the option. */

@@ -1,5 +1,5 @@
 /** User settings, stored in `sync:` storage so they follow the user across browsers. */
-import type { Level } from './assess';
+import type { Level } from './verdict/level';
 
 export interface QuietHours {
   /** Minutes after local midnight; `start > end` spans midnight (22:00–07:00). */

@@ -3,10 +3,11 @@
  * the popup, the options page and the claude.ai content script read and watch it.
  */
 import { storage } from 'wxt/utils/storage';
-import { EMPTY_STATE, type StatusState } from './status-state';
+import { EMPTY_STATE, type StatusState } from './statuspage/state';
 import { DEFAULT_PREFS, type Prefs } from './prefs';
-import type { SeenModels } from './seen-models';
-import { EMPTY_MEMORY, NO_ATTENTION, type Attention, type NotifyMemory } from './notify';
+import type { SeenModels } from './models/seen';
+import { NO_ATTENTION, type Attention } from './attention/attention';
+import { EMPTY_MEMORY, type NotifyMemory } from './attention/notify';
 
 export const statusItem = storage.defineItem<StatusState>('local:status', {
   fallback: EMPTY_STATE,

@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
-import { assess } from '../../lib/assess';
-import { bannerFor } from '../../lib/banner';
-import { LEVEL_WORDS, ago, duration, stepWord } from '../../lib/describe';
-import { modelLabel } from '../../lib/models';
-import { incidentUrl, type Snapshot } from '../../lib/snapshot';
-import { freshnessOf } from '../../lib/status-state';
+import { assess } from '../../lib/verdict/assess';
+import { bannerFor } from '../../lib/verdict/banner';
+import { LEVEL_WORDS, ago, duration, stepWord } from '../../lib/verdict/describe';
+import { modelLabel } from '../../lib/models/ref';
+import { incidentUrl, type Snapshot } from '../../lib/statuspage/snapshot';
+import { freshnessOf } from '../../lib/statuspage/state';
 import { dismissedItem, prefsItem, statusItem } from '../../lib/storage';
 import { useNow, useStored } from '../../components/use-stored';
 

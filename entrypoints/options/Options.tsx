@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
-import { requestLearnModels } from '../../lib/messages';
-import { modelKey, modelLabel, modelFromUserText, parseModelKey } from '../../lib/models';
-import { sortModelKeys } from '../../lib/seen-models';
+import { requestLearnModels } from '../../lib/polling/messages';
+import { modelKey, modelLabel, parseModelKey } from '../../lib/models/ref';
+import { modelFromUserText } from '../../lib/models/extract';
+import { sortModelKeys } from '../../lib/models/seen';
 import { withDefaults, type Prefs } from '../../lib/prefs';
 import { prefsItem, seenModelsItem, statusItem } from '../../lib/storage';
 import { useStored } from '../../components/use-stored';

@@ -7,12 +7,14 @@
  */
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { BADGE_COLORS, badgeFor } from '../../lib/badge';
-import { extractModels, incidentScope, modelBadgeText, modelKey, type ModelRef } from '../../lib/models';
-import { applyOutcome } from '../../lib/poll';
+import { BADGE_COLORS, badgeFor } from '../../lib/verdict/badge';
+import { extractModels } from '../../lib/models/extract';
+import { incidentScope } from '../../lib/models/scope';
+import { modelBadgeText, modelKey, type ModelRef } from '../../lib/models/ref';
+import { applyOutcome } from '../../lib/polling/poll';
 import { DEFAULT_PREFS, type Prefs } from '../../lib/prefs';
-import { LIMITS, normaliseIncident, normaliseSummary, type IncidentState, type Snapshot } from '../../lib/snapshot';
-import { EMPTY_STATE, freshnessOf, type StatusState } from '../../lib/status-state';
+import { LIMITS, normaliseIncident, normaliseSummary, type IncidentState, type Snapshot } from '../../lib/statuspage/snapshot';
+import { EMPTY_STATE, freshnessOf, type StatusState } from '../../lib/statuspage/state';
 import {
   COMPONENT_STATUSES,
   IMPACTS,

@@ -27,7 +27,7 @@ describe('least privilege (every permission has a reason in the README)', () => 
 
 describe('content script', () => {
   it('runs on claude.ai only', async () => {
-    const { default: script } = await import('../../entrypoints/claude.content/index');
+    const { default: script } = await import('../../entrypoints/claude.content');
     expect(script.matches).toEqual(['https://claude.ai/*']);
   });
 });

@@ -2,7 +2,7 @@
  * Everything the background knows between polls. It lives in extension storage (see storage.ts),
  * never in service-worker globals: the worker is stopped whenever it is idle.
  */
-import type { PollProblem } from './statuspage/fetch-json';
+import type { PollProblem } from './fetch-json';
 import type { Snapshot } from './snapshot';
 
 export interface StatusState {

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { assess } from '../../lib/assess';
-import { bannerFor, fingerprintOf } from '../../lib/banner';
-import { statusMarkdown } from '../../lib/share';
-import { SummarySchema } from '../../lib/statuspage/schema';
-import { normaliseSummary } from '../../lib/snapshot';
-import { DEFAULT_PREFS } from '../../lib/prefs';
-import { MAINTENANCES, SUMMARY_MULTIPLE_MODELS, SUMMARY_OPERATIONAL, loadFixture, syntheticSummaryWithIncident } from '../fixtures';
+import { assess } from '../../../lib/verdict/assess';
+import { bannerFor, fingerprintOf } from '../../../lib/verdict/banner';
+import { statusMarkdown } from '../../../lib/verdict/share';
+import { SummarySchema } from '../../../lib/statuspage/schema';
+import { normaliseSummary } from '../../../lib/statuspage/snapshot';
+import { DEFAULT_PREFS } from '../../../lib/prefs';
+import { MAINTENANCES, SUMMARY_MULTIPLE_MODELS, SUMMARY_OPERATIONAL, loadFixture, syntheticSummaryWithIncident } from '../../fixtures';
 
 const assessed = (summary: unknown, myModels: string[] = []) => assess(normaliseSummary(SummarySchema.parse(summary)), { ...DEFAULT_PREFS, myModels });
 const NOW = Date.parse('2026-09-22T01:09:30Z');

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { BADGE_COLORS, badgeFor } from '../../lib/badge';
-import { SummarySchema } from '../../lib/statuspage/schema';
-import { normaliseSummary } from '../../lib/snapshot';
-import { EMPTY_STATE, POLL_PERIOD_MS, type StatusState } from '../../lib/status-state';
-import { DEFAULT_PREFS, type Prefs } from '../../lib/prefs';
+import { BADGE_COLORS, badgeFor } from '../../../lib/verdict/badge';
+import { SummarySchema } from '../../../lib/statuspage/schema';
+import { normaliseSummary } from '../../../lib/statuspage/snapshot';
+import { EMPTY_STATE, POLL_PERIOD_MS, type StatusState } from '../../../lib/statuspage/state';
+import { DEFAULT_PREFS, type Prefs } from '../../../lib/prefs';
 import {
   MAINTENANCES,
   SUMMARY_CONSOLE,
@@ -11,7 +11,7 @@ import {
   SUMMARY_OPERATIONAL,
   loadFixture,
   syntheticSummaryWithIncident,
-} from '../fixtures';
+} from '../../fixtures';
 
 const NOW = Date.parse('2026-11-25T10:00:00Z');
 

@@ -1,8 +1,8 @@
 /** "Copy status": a short Markdown summary for Slack or a GitHub issue. */
 import type { Assessment } from './assess';
 import { LEVEL_WORDS, duration, stepWord } from './describe';
-import { modelLabel } from './models';
-import { incidentUrl } from './snapshot';
+import { modelLabel } from '../models/ref';
+import { incidentUrl } from '../statuspage/snapshot';
 
 /** Incident text is untrusted: keep it from turning into links, emphasis or code. */
 function escapeMarkdown(text: string): string {

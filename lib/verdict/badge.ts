@@ -2,11 +2,12 @@
  * The toolbar badge as a pure function of what we know. Honest by construction: it is only empty
  * (calm) when fresh data says nothing relevant is wrong, and grey whenever the data is not live.
  */
-import { assess, type Assessment, type Level } from './assess';
+import { assess, type Assessment } from './assess';
+import type { Level } from './level';
 import { LEVEL_WORDS, ago, clock, componentShort, problemText, stepWord } from './describe';
-import { modelBadgeText, modelLabel, type ModelRef } from './models';
-import type { Prefs } from './prefs';
-import { freshnessOf, type StatusState } from './status-state';
+import { modelBadgeText, modelLabel, type ModelRef } from '../models/ref';
+import type { Prefs } from '../prefs';
+import { freshnessOf, type StatusState } from '../statuspage/state';
 
 export interface Badge {
   text: string;

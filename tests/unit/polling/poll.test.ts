@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { applyOutcome, backoffMs, isPollDue, poll, type PollDeps } from '../../lib/poll';
-import { EMPTY_STATE, POLL_PERIOD_MS, freshnessOf, type StatusState } from '../../lib/status-state';
-import { SUMMARY_MULTIPLE_MODELS, SUMMARY_OPERATIONAL, loadFixture } from '../fixtures';
-import { fakeFetch, json, type Reply } from '../fake-fetch';
+import { applyOutcome, backoffMs, isPollDue, poll, type PollDeps } from '../../../lib/polling/poll';
+import { EMPTY_STATE, POLL_PERIOD_MS, freshnessOf, type StatusState } from '../../../lib/statuspage/state';
+import { SUMMARY_MULTIPLE_MODELS, SUMMARY_OPERATIONAL, loadFixture } from '../../fixtures';
+import { fakeFetch, json, type Reply } from '../../fake-fetch';
 
 const T0 = Date.parse('2026-11-25T10:00:00Z');
 

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { fetchJson, retryAfter } from '../../lib/statuspage/fetch-json';
-import { fakeFetch, json, stall } from '../fake-fetch';
+import { fetchJson, retryAfter } from '../../../lib/statuspage/fetch-json';
+import { fakeFetch, json, stall } from '../../fake-fetch';
 
 const url = 'https://status.claude.com/api/v2/summary.json';
 const run = (reply: Parameters<typeof fakeFetch>[0][string], etag: string | null = null) => {

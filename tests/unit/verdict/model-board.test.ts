@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { assess } from '../../lib/assess';
-import { modelBoard } from '../../lib/model-board';
-import { mergeSeen, modelsMentioned, sortModelKeys } from '../../lib/seen-models';
-import { SummarySchema } from '../../lib/statuspage/schema';
-import { normaliseIncident, normaliseSummary } from '../../lib/snapshot';
-import { DEFAULT_PREFS } from '../../lib/prefs';
-import { INCIDENTS_BACKFILL, SUMMARY_MULTIPLE_MODELS, loadFixture, syntheticSummaryWithIncident } from '../fixtures';
+import { assess } from '../../../lib/verdict/assess';
+import { modelBoard } from '../../../lib/verdict/model-board';
+import { mergeSeen, modelsMentioned, sortModelKeys } from '../../../lib/models/seen';
+import { SummarySchema } from '../../../lib/statuspage/schema';
+import { normaliseIncident, normaliseSummary } from '../../../lib/statuspage/snapshot';
+import { DEFAULT_PREFS } from '../../../lib/prefs';
+import { INCIDENTS_BACKFILL, SUMMARY_MULTIPLE_MODELS, loadFixture, syntheticSummaryWithIncident } from '../../fixtures';
 
 const snapshotOf = (summary: unknown) => normaliseSummary(SummarySchema.parse(summary));
 

@@ -1,6 +1,6 @@
 /** What the claude.ai banner shows: pure, so each rule is tested without a page. */
 import type { AssessedIncident, Assessment } from './assess';
-import type { MaintenanceState } from './snapshot';
+import type { MaintenanceState } from '../statuspage/snapshot';
 
 export type BannerKind =
   /** Minor, not about the user's models: a thin strip. */

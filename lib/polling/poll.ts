@@ -6,10 +6,10 @@
  *      │                  ▲ │
  *      └──error──▶ failing┘ └──error──▶ failing (last good snapshot kept, backoff grows)
  */
-import { fetchJson, type FetchOutcome, type PollProblem } from './statuspage/fetch-json';
-import { SummarySchema } from './statuspage/schema';
-import { normaliseSummary } from './snapshot';
-import { POLL_PERIOD_MS, type StatusState } from './status-state';
+import { fetchJson, type FetchOutcome, type PollProblem } from '../statuspage/fetch-json';
+import { SummarySchema } from '../statuspage/schema';
+import { normaliseSummary } from '../statuspage/snapshot';
+import { POLL_PERIOD_MS, type StatusState } from '../statuspage/state';
 
 export const SOURCES = ['https://status.claude.com', 'https://anthropic.statuspage.io'] as const;
 export const SUMMARY_PATH = '/api/v2/summary.json';

@@ -1,21 +1,14 @@
 import { describe, it, expect } from 'vitest';
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import {
-  extractModels,
-  incidentScope,
-  modelBadgeText,
-  modelFromUserText,
-  modelKey,
-  modelLabel,
-  modelMatches,
-  parseModelKey,
-} from '../../lib/models';
-import type { ModelRef } from '../../lib/models';
+import { extractModels, modelFromUserText } from '../../../lib/models/extract';
+import { incidentScope } from '../../../lib/models/scope';
+import { modelBadgeText, modelKey, modelLabel, modelMatches, parseModelKey } from '../../../lib/models/ref';
+import type { ModelRef } from '../../../lib/models/ref';
 
 // ---- Real fixtures (tests/fixtures/statuspage, see SOURCES.md there) ----
 
-const FIXTURES = fileURLToPath(new URL('../fixtures/statuspage/', import.meta.url));
+const FIXTURES = fileURLToPath(new URL('../../fixtures/statuspage/', import.meta.url));
 type Update = { body: string; status: string };
 type Incident = { id: string; name: string; status: string; incident_updates: Update[] };
 const readJson = (file: string) => JSON.parse(fs.readFileSync(FIXTURES + file, 'utf8')) as { incidents: Incident[] };

@@ -1,12 +1,12 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { browser } from 'wxt/browser';
-import { POLL_ALARM, createBackground } from '../../lib/background-core';
-import { statusItem } from '../../lib/storage';
-import { BADGE_COLORS } from '../../lib/badge';
-import type { Note } from '../../lib/notify';
-import { SUMMARY_MULTIPLE_MODELS, SUMMARY_OPERATIONAL, loadFixture } from '../fixtures';
-import { fakeFetch, json } from '../fake-fetch';
+import { POLL_ALARM, createBackground } from '../../../lib/polling/worker';
+import { statusItem } from '../../../lib/storage';
+import { BADGE_COLORS } from '../../../lib/verdict/badge';
+import type { Note } from '../../../lib/attention/notify';
+import { SUMMARY_MULTIPLE_MODELS, SUMMARY_OPERATIONAL, loadFixture } from '../../fixtures';
+import { fakeFetch, json } from '../../fake-fetch';
 
 let now = Date.parse('2026-11-25T10:00:00Z');
 let served: unknown;

@@ -7,12 +7,14 @@
  * is held for {@link HOLD_MS} so one that opens and resolves within it gives a single notification;
  * major and critical are never held; a resolution is told once, for incidents we saw open.
  */
-import { assess, levelRank, type AssessedIncident, type Level } from './assess';
-import { LEVEL_WORDS, stepWord } from './describe';
-import { modelLabel } from './models';
-import { inQuietHours, type Prefs } from './prefs';
-import { incidentUrl, type MaintenanceState, type Snapshot, type UpdateState } from './snapshot';
-import { POLL_PERIOD_MS } from './status-state';
+import { assess, type AssessedIncident } from '../verdict/assess';
+import { levelRank, type Level } from '../verdict/level';
+import { LEVEL_WORDS, stepWord } from '../verdict/describe';
+import { modelLabel } from '../models/ref';
+import { inQuietHours, type Prefs } from '../prefs';
+import type { Attention } from './attention';
+import { incidentUrl, type MaintenanceState, type Snapshot, type UpdateState } from '../statuspage/snapshot';
+import { POLL_PERIOD_MS } from '../statuspage/state';
 
 /** Two poll periods. */
 export const HOLD_MS = 2 * POLL_PERIOD_MS;
@@ -48,14 +50,6 @@ export interface NotifyMemory {
 }
 
 export const EMPTY_MEMORY: NotifyMemory = { primed: false, open: {}, handled: [], maintenance: [] };
-
-/** What the user said from a notification or the popup: per-device, so kept apart from settings. */
-export interface Attention {
-  muted: string[];
-  snoozeUntil: number | null;
-}
-
-export const NO_ATTENTION: Attention = { muted: [], snoozeUntil: null };
 
 export interface Note {
   /** `cs|<incident id>|<update id | resolved | maintenance-…>`: unique, and tells the click where to go. */

@@ -2,7 +2,8 @@
  * The models the status page has talked about, so settings can offer real choices without a model
  * list frozen into the extension (new families keep appearing).
  */
-import { extractModels, modelKey, parseModelKey } from './models';
+import { extractModels } from './extract';
+import { modelKey, parseModelKey } from './ref';
 
 export interface SeenModels {
   /** `modelKey()` strings, newest mention first. */

@@ -1,7 +1,7 @@
 /** Words and short labels shared by the badge, the popup and the banner. */
-import type { Level } from './assess';
-import type { PollProblem } from './statuspage/fetch-json';
-import type { IncidentStatus } from './statuspage/schema';
+import type { Level } from './level';
+import type { PollProblem } from '../statuspage/fetch-json';
+import type { IncidentStatus } from '../statuspage/schema';
 
 export const LEVEL_WORDS: Record<Level, string> = {
   operational: 'All systems operational',

@@ -3,16 +3,16 @@
  * The entrypoint only registers listeners and calls these.
  */
 import type { browser as wxtBrowser } from 'wxt/browser';
-import { badgeFor } from './badge';
+import { badgeFor } from '../verdict/badge';
 import { MAX_BODY_BYTES, REQUEST_TIMEOUT_MS, SOURCES, isPollDue, poll, type PollDeps } from './poll';
-import { fetchJson } from './statuspage/fetch-json';
-import { IncidentListSchema } from './statuspage/schema';
-import { normaliseIncident, type IncidentState, type UpdateState } from './snapshot';
-import { LEARN_EVERY_MS, mergeSeen, modelsMentioned } from './seen-models';
-import { POLL_PERIOD_MS, type StatusState } from './status-state';
-import { attentionItem, notifyMemoryItem, prefsItem, seenModelsItem, statusItem } from './storage';
-import { decideNotifications, type Note } from './notify';
-import { withDefaults } from './prefs';
+import { fetchJson } from '../statuspage/fetch-json';
+import { IncidentListSchema } from '../statuspage/schema';
+import { normaliseIncident, type IncidentState, type UpdateState } from '../statuspage/snapshot';
+import { LEARN_EVERY_MS, mergeSeen, modelsMentioned } from '../models/seen';
+import { POLL_PERIOD_MS, type StatusState } from '../statuspage/state';
+import { attentionItem, notifyMemoryItem, prefsItem, seenModelsItem, statusItem } from '../storage';
+import { decideNotifications, type Note } from '../attention/notify';
+import { withDefaults } from '../prefs';
 import { singleFlight } from './single-flight';
 
 export const POLL_ALARM = 'poll-status';

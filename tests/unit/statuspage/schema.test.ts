@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { IncidentListSchema, MaintenanceSchema, SummarySchema } from '../../lib/statuspage/schema';
-import { normaliseSummary, componentLabel, incidentUrl } from '../../lib/snapshot';
+import { IncidentListSchema, MaintenanceSchema, SummarySchema } from '../../../lib/statuspage/schema';
+import { normaliseSummary, componentLabel, incidentUrl } from '../../../lib/statuspage/snapshot';
 import {
   INCIDENTS_BACKFILL,
   MAINTENANCES,
@@ -9,7 +9,7 @@ import {
   SUMMARY_OPERATIONAL,
   fixtureNames,
   loadFixture,
-} from '../fixtures';
+} from '../../fixtures';
 
 const summaries = fixtureNames().filter((n) => n.startsWith('claude-summary-'));
 

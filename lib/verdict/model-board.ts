@@ -2,8 +2,9 @@
  * Rows of the popup's model board: every model an active incident mentions, with its state now.
  * A model named by several incidents appears once, under its worst state and incident.
  */
-import { levelRank, type Assessment, type AssessedIncident } from './assess';
-import { modelKey, modelLabel, modelMatches, parseModelKey, type ModelRef } from './models';
+import type { Assessment, AssessedIncident } from './assess';
+import { levelRank } from './level';
+import { modelKey, modelLabel, modelMatches, parseModelKey, type ModelRef } from '../models/ref';
 
 export interface ModelRow {
   key: string;

@@ -9,7 +9,7 @@ import type {
   RawIncident,
   RawMaintenance,
   Summary,
-} from './statuspage/schema';
+} from './schema';
 
 export const STATUS_PAGE_ORIGIN = 'https://status.claude.com';
 

@@ -2,13 +2,11 @@
  * What is wrong right now, in the terms the badge, the popup and the banner all use. Pure: the same
  * snapshot and settings always give the same answer on every surface.
  */
-import type { ComponentState, IncidentState, MaintenanceState, Snapshot } from './snapshot';
-import type { Impact } from './statuspage/schema';
-import { incidentScope, modelMatches, parseModelKey, type IncidentScope, type ModelRef } from './models';
-import { withDefaults, type Prefs } from './prefs';
-
-export const LEVELS = ['operational', 'maintenance', 'minor', 'major', 'critical'] as const;
-export type Level = (typeof LEVELS)[number];
+import type { ComponentState, IncidentState, MaintenanceState, Snapshot } from '../statuspage/snapshot';
+import { impactLevel, worst, type Level } from './level';
+import { incidentScope, type IncidentScope } from '../models/scope';
+import { modelMatches, parseModelKey, type ModelRef } from '../models/ref';
+import { withDefaults, type Prefs } from '../prefs';
 
 export interface AssessedIncident {
   incident: IncidentState;
@@ -32,19 +30,6 @@ export interface Assessment {
   degraded: ComponentState[];
   maintenanceNow: MaintenanceState[];
   upcoming: MaintenanceState[];
-}
-
-export function levelRank(level: Level): number {
-  return LEVELS.indexOf(level);
-}
-
-export function worst(levels: Level[]): Level {
-  return levels.reduce<Level>((a, b) => (levelRank(b) > levelRank(a) ? b : a), 'operational');
-}
-
-/** An open incident is never "operational", whatever its declared impact (impact `none` exists). */
-export function impactLevel(impact: Impact): Level {
-  return impact === 'major' || impact === 'critical' || impact === 'maintenance' ? impact : 'minor';
 }
 
 function componentLevel(c: ComponentState): Level {

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { EMPTY_MEMORY, HOLD_MS, NO_ATTENTION, decideNotifications, firstSentence, noteUrl, type Attention, type Note, type NotifyMemory } from '../../lib/notify';
-import { DEFAULT_PREFS, type Prefs } from '../../lib/prefs';
-import { SummarySchema } from '../../lib/statuspage/schema';
-import { normaliseIncident, normaliseSummary, type UpdateState } from '../../lib/snapshot';
-import { POLL_PERIOD_MS } from '../../lib/status-state';
-import { INCIDENTS_BACKFILL, SUMMARY_MULTIPLE_MODELS, SUMMARY_OPERATIONAL, loadFixture } from '../fixtures';
+import { NO_ATTENTION, type Attention } from '../../../lib/attention/attention';
+import { EMPTY_MEMORY, HOLD_MS, decideNotifications, firstSentence, noteUrl, type Note, type NotifyMemory } from '../../../lib/attention/notify';
+import { DEFAULT_PREFS, type Prefs } from '../../../lib/prefs';
+import { SummarySchema } from '../../../lib/statuspage/schema';
+import { normaliseIncident, normaliseSummary, type UpdateState } from '../../../lib/statuspage/snapshot';
+import { POLL_PERIOD_MS } from '../../../lib/statuspage/state';
+import { INCIDENTS_BACKFILL, SUMMARY_MULTIPLE_MODELS, SUMMARY_OPERATIONAL, loadFixture } from '../../fixtures';
 
 const backfill = loadFixture(INCIDENTS_BACKFILL).incidents as any[];
 const operational = loadFixture(SUMMARY_OPERATIONAL);
