@@ -1,11 +1,13 @@
-// `npm test`: every test, from a fresh machine. Installs what is missing, then: type check, unit
-// tests, both builds, web-ext lint of the Firefox build (0 errors), E2E in Chromium and Firefox.
+// `npm test`: every test, from a fresh machine. Installs what is missing, then: Biome (format and
+// lint), type check, unit tests, both builds, web-ext lint of the Firefox build, E2E in Chromium and Firefox.
 import { ensureBrowsers, ensureDependencies, output, run } from './setup.mjs';
 
 ensureDependencies();
 ensureBrowsers();
 
 const step = (name) => console.log(`\n━━ ${name}`);
+step('format and lint (Biome)');
+run('biome', ['check', '.']);
 step('type check');
 run('tsc', ['--noEmit']);
 step('unit tests');

@@ -79,7 +79,9 @@ export function decideNotifications(memory: NotifyMemory, input: NotifyInput): {
   const handled = new Set(memory.handled);
   const added: string[] = [];
   const handle = (key: string) => {
-    if (!handled.has(key)) handled.add(key), added.push(key);
+    if (handled.has(key)) return;
+    handled.add(key);
+    added.push(key);
   };
 
   const notes: Note[] = [];
@@ -100,7 +102,7 @@ export function decideNotifications(memory: NotifyMemory, input: NotifyInput): {
     open[incident.id] = entry;
 
     if (!memory.primed) {
-      unhandled.forEach((u) => handle(key(u)));
+      for (const u of unhandled) handle(key(u));
       continue;
     }
     const holding = entry.heldSince !== null && !entry.told;

@@ -42,7 +42,7 @@ const LIST_JOINERS = new Set([',', 'and', '&', '/', 'or']);
 /** "multiple models", "all Claude models", "a subset of our models", "across Claude models", "every model". */
 const SCOPE_WORDS = new RegExp(
   String.raw`\b(?:` +
-    String.raw`(?:all|many|multiple|several|some|other|various|most|numerous|across` +
+    '(?:all|many|multiple|several|some|other|various|most|numerous|across' +
     String.raw`|a\s+(?:subset|number|range)\s+of)\s+` +
     String.raw`(?:(?:of\s+)?(?:the|our)\s+)?` + // "several of our models"
     String.raw`(?:(?:other|affected|remaining|Claude)\s+){0,2}models` + // "some other Claude models"

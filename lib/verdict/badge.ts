@@ -41,7 +41,7 @@ export function badgeFor(state: StatusState, prefs: Prefs, now: number): Badge {
     // Last known picture, marked as such: grey, never green, with the reason first.
     const why = state.problem ? problemText(state.problem) : 'No fresh data';
     const text = assessment.level === 'operational' ? '?' : shortText(assessment);
-    return { text, color: BADGE_COLORS.unknown, title: ['Claude Status: ' + why, `Last known (${age}):`, ...lines].join('\n') };
+    return { text, color: BADGE_COLORS.unknown, title: [`Claude Status: ${why}`, `Last known (${age}):`, ...lines].join('\n') };
   }
   return {
     text: assessment.level === 'operational' ? '' : shortText(assessment),
@@ -74,7 +74,9 @@ function uniqueModels(models: ModelRef[]): ModelRef[] {
   const seen = new Set<string>();
   return models.filter((m) => {
     const label = modelLabel(m);
-    return seen.has(label) ? false : (seen.add(label), true);
+    if (seen.has(label)) return false;
+    seen.add(label);
+    return true;
   });
 }
 

@@ -3,7 +3,6 @@
 // throwaway extension is harness/browser-selftest.mjs (run it by hand when changing a launcher).
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
-import fs from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
 import tls from 'node:tls';

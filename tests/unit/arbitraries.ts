@@ -194,9 +194,10 @@ const READ_KEYS = new Set([
 const ENUM_KEYS = new Set(['status', 'indicator', 'impact', 'new_status']);
 
 function paths(value: Json, prefix: Path = [], out: Path[] = []): Path[] {
-  if (Array.isArray(value)) value.forEach((v, i) => (out.push([...prefix, i]), paths(v, [...prefix, i], out)));
-  else if (value && typeof value === 'object') {
-    for (const [k, v] of Object.entries(value)) out.push([...prefix, k]), paths(v, [...prefix, k], out);
+  const entries: Array<[string | number, Json]> = Array.isArray(value) ? value.map((v, i) => [i, v]) : value && typeof value === 'object' ? Object.entries(value) : [];
+  for (const [k, v] of entries) {
+    out.push([...prefix, k]);
+    paths(v, [...prefix, k], out);
   }
   return out;
 }

@@ -13,7 +13,7 @@ import net from 'node:net';
 export async function startConnectProxy(targetPort) {
   const sockets = new Set();
   const connects = [];
-  const proxy = http.createServer((req, res) => { res.writeHead(405); res.end('CONNECT only'); });
+  const proxy = http.createServer((_req, res) => { res.writeHead(405); res.end('CONNECT only'); });
   proxy.on('connect', (req, client, head) => {
     connects.push({ at: Date.now(), target: req.url });
     const upstream = net.connect(targetPort, '127.0.0.1', () => {

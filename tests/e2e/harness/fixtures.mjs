@@ -60,7 +60,10 @@ function maxTime(root) {
 
 /** Call fn(obj, key) for every TIME_KEYS string field that parses as a date, at any depth. */
 function visit(node, fn) {
-  if (Array.isArray(node)) return node.forEach((n) => visit(n, fn));
+  if (Array.isArray(node)) {
+    for (const n of node) visit(n, fn);
+    return;
+  }
   if (!node || typeof node !== 'object') return;
   for (const [key, value] of Object.entries(node)) {
     if (TIME_KEYS.includes(key) && typeof value === 'string' && !Number.isNaN(Date.parse(value))) fn(node, key);

@@ -21,7 +21,7 @@ const summaries = fs
 const byId = (id: string) => backfill.find((i) => i.id === id) ?? summaries.find((i) => i.id === id)!;
 
 /** The atom feed: titles as served, content as served (HTML escaped once more inside the XML). */
-const atomText = fs.readFileSync(FIXTURES + 'claude-history-2026-10-08.atom', 'utf8');
+const atomText = fs.readFileSync(`${FIXTURES}claude-history-2026-10-08.atom`, 'utf8');
 const unXml = (s: string) =>
   s.replace(/&(lt|gt|quot|apos|amp);/g, (_, e: string) => ({ lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' })[e] ?? '');
 const atomEntries = [...atomText.matchAll(/<entry>([\s\S]*?)<\/entry>/g)].map(([, entry = '']) => {
@@ -397,17 +397,17 @@ describe('extractModels forms', () => {
 
   it('returns correct results on 200 KB inputs, including pathological ones', () => {
     const filler = 'We are investigating errors on claude.ai and Claude Code. ';
-    const big = filler.repeat(1800) + 'Claude Opus 4.5 and Mythos/Fable 5.1 are affected. ' + filler.repeat(1800);
+    const big = `${filler.repeat(1800)}Claude Opus 4.5 and Mythos/Fable 5.1 are affected. ${filler.repeat(1800)}`;
     expect(big.length).toBeGreaterThan(200_000);
     expect(found(big)).toEqual(['Opus 4.5', 'Mythos 5.1', 'Fable 5.1']);
-    expect(found('4.5, '.repeat(40_000) + '4.5 Haiku')).toEqual(['Haiku 4.5']);
-    expect(found('4.5, '.repeat(40_000) + 'Haiku')).toEqual(['Haiku']); // a list cut off by the comma: no version
-    expect(found('a1'.repeat(100_000) + ' Sonnet 5')).toEqual(['Sonnet 5']);
-    expect(found('<a'.repeat(100_000) + ' Opus 5')).toEqual(['Opus 5']);
+    expect(found(`${'4.5, '.repeat(40_000)}4.5 Haiku`)).toEqual(['Haiku 4.5']);
+    expect(found(`${'4.5, '.repeat(40_000)}Haiku`)).toEqual(['Haiku']); // a list cut off by the comma: no version
+    expect(found(`${'a1'.repeat(100_000)} Sonnet 5`)).toEqual(['Sonnet 5']);
+    expect(found(`${'<a'.repeat(100_000)} Opus 5`)).toEqual(['Opus 5']);
     expect(found('Opus 5 and '.repeat(20_000))).toEqual(['Opus 5']);
-    expect(found('Claude '.repeat(30_000) + 'Sonnet 4.6')).toEqual(['Sonnet 4.6']);
-    expect(found('&amp;'.repeat(40_000) + 'Fable 5')).toEqual(['Fable 5']);
-    expect(extractModels('all '.repeat(50_000) + 'models').broad).toBe(true);
+    expect(found(`${'Claude '.repeat(30_000)}Sonnet 4.6`)).toEqual(['Sonnet 4.6']);
+    expect(found(`${'&amp;'.repeat(40_000)}Fable 5`)).toEqual(['Fable 5']);
+    expect(extractModels(`${'all '.repeat(50_000)}models`).broad).toBe(true);
   });
 });
 
@@ -679,7 +679,7 @@ describe('incidentScope: status and updates without model names', () => {
       recovering: ['Opus 5'],
       broad: false,
     });
-    const longList = 'Opus 5, '.repeat(25_000) + 'and Haiku 4.5 are affected. All other models have recovered.';
+    const longList = `${'Opus 5, '.repeat(25_000)}and Haiku 4.5 are affected. All other models have recovered.`;
     expect(scope('Elevated errors for multiple models', 'identified', [longList, 'Errors on Sonnet 5.'])).toEqual({
       affected: ['Opus 5', 'Haiku 4.5'],
       recovering: ['Sonnet 5'],
