@@ -21,8 +21,7 @@ export default defineConfig({
   },
   manifest: ({ browser }) => ({
     name: 'Claude Status',
-    description:
-      'Is my Claude model working right now? Names the degraded models on the toolbar, with details and a claude.ai banner.',
+    description: 'Is my Claude model working right now? Names the degraded models on the toolbar, with details and a claude.ai banner.',
     permissions: ['storage', 'alarms', 'notifications'],
     host_permissions: ['https://status.claude.com/*', 'https://anthropic.statuspage.io/*'],
     action: { default_title: 'Claude Status' },

@@ -53,7 +53,8 @@ export function IncidentCard({ item, now, seenAt, muted, onToggleMute }: Props) 
             {incident.updates.map((u) => (
               <li key={u.id} class={seenAt && u.at > seenAt ? 'is-new' : ''}>
                 <span class="update-when">
-                  {stepWord(u.status)} · {new Date(u.at).toLocaleString([], { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' })}
+                  {stepWord(u.status)} ·{' '}
+                  {new Date(u.at).toLocaleString([], { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' })}
                 </span>
                 <span class="update-body">{u.body}</span>
               </li>

@@ -31,7 +31,9 @@ export function StatusSummary({ state, assessment, now }: { state: StatusState; 
         </p>
       )}
       {!state.problem && freshness === 'stale' && state.confirmedAt !== null && (
-        <p class="problem" role="status">Data is stale: last confirmed {ago(state.confirmedAt, now)}.</p>
+        <p class="problem" role="status">
+          Data is stale: last confirmed {ago(state.confirmedAt, now)}.
+        </p>
       )}
       <p class="freshness">
         {state.checkedAt === null ? 'Not checked yet' : `Checked ${ago(state.checkedAt, now)}`}

@@ -27,8 +27,17 @@ const PERIOD_S = 30; // the alarm's period (periodInMinutes 0.5)
 const CDN_MAX_AGE_S = 15; // s-maxage on the real page: what a CDN can add to every latency
 const BADGE_TIMEOUT_MS = 120_000;
 const TARGETS = { bytesPerMin: 1000, latencyMedianS: 20, latencyWorstS: 40 };
-const SOURCES = ['entrypoints', 'lib', 'components', 'assets', 'public', 'wxt.config.ts', 'package.json',
-  'package-lock.json', 'tsconfig.json'];
+const SOURCES = [
+  'entrypoints',
+  'lib',
+  'components',
+  'assets',
+  'public',
+  'wxt.config.ts',
+  'package.json',
+  'package-lock.json',
+  'tsconfig.json',
+];
 const CHROME_DIR = path.join(ROOT, '.output/chrome-mv3');
 
 // ── options ──────────────────────────────────────────────────────────────────────────────────────
@@ -64,7 +73,10 @@ const rounds = Number(opt.rounds ?? (opt.quick ? 4 : 6));
 const idleStopS = Number(opt['idle-stop']);
 const seed = opt.seed !== undefined ? Number(opt.seed) : crypto.randomInt(1, 2 ** 31);
 for (const [name, v] of Object.entries({ quietMinutes, rounds, idleStopS, seed })) {
-  if (!Number.isFinite(v) || v < 0) { console.error(`bad value for ${name}: ${v}`); process.exit(2); }
+  if (!Number.isFinite(v) || v < 0) {
+    console.error(`bad value for ${name}: ${v}`);
+    process.exit(2);
+  }
 }
 const random = seededRandom(seed);
 
@@ -92,10 +104,12 @@ function newestMtime(rel) {
   return newest;
 }
 const mtime = (p) => (fs.existsSync(p) ? fs.statSync(p).mtimeMs : 0);
-const zips = () => fs.readdirSync(path.join(ROOT, '.output'), { withFileTypes: true })
-  .filter((e) => e.isFile() && e.name.endsWith('.zip'))
-  .map((e) => ({ name: e.name, bytes: fs.statSync(path.join(ROOT, '.output', e.name)).size }))
-  .sort((a, b) => a.name.localeCompare(b.name));
+const zips = () =>
+  fs
+    .readdirSync(path.join(ROOT, '.output'), { withFileTypes: true })
+    .filter((e) => e.isFile() && e.name.endsWith('.zip'))
+    .map((e) => ({ name: e.name, bytes: fs.statSync(path.join(ROOT, '.output', e.name)).size }))
+    .sort((a, b) => a.name.localeCompare(b.name));
 const fileHash = (p) => (fs.existsSync(p) ? crypto.createHash('sha256').update(fs.readFileSync(p)).digest('hex').slice(0, 12) : null);
 
 function wxt(args) {
@@ -117,7 +131,8 @@ function buildIfNeeded() {
   const zipOf = (target) => packed.find((z) => z.name.endsWith(`-${target}.zip`));
   const stale = [
     mtime(path.join(CHROME_DIR, 'manifest.json')) < sources && 'chrome-mv3 build',
-    !zipOf('chrome') && 'chrome zip', !zipOf('firefox') && 'firefox zip',
+    !zipOf('chrome') && 'chrome zip',
+    !zipOf('firefox') && 'firefox zip',
     ...packed.filter((z) => mtime(path.join(ROOT, '.output', z.name)) < sources).map((z) => z.name),
   ].filter(Boolean);
   if (opt.build === false) {
@@ -128,7 +143,10 @@ function buildIfNeeded() {
     if (stale.length) log(`--no-build: using .output as it is (out of date: ${stale.join(', ')})`);
     return;
   }
-  if (opt.build !== true && !stale.length) { log('build and zips are newer than the sources; not rebuilding'); return; }
+  if (opt.build !== true && !stale.length) {
+    log('build and zips are newer than the sources; not rebuilding');
+    return;
+  }
   log(opt.build === true ? 'building (--build)' : `building: out of date or missing: ${stale.join(', ')}`);
   // `wxt zip` builds first, so this refreshes .output/chrome-mv3 (and firefox-mv3) as well.
   wxt(['zip']);
@@ -165,8 +183,10 @@ async function quietPhase(d, meter, stopper) {
   d.server.clearRequests();
   const mark = meter.mark();
   const windowMs = quietMinutes * 60_000;
-  log(`quiet: counting for ${quietMinutes} min (no interaction${idleStopS ? `, worker stopped after ${idleStopS} s idle` : ''}` +
-    `${opt['wake-probes'] ? ', a no-op message wakes it mid-cycle once a minute' : ''})`);
+  log(
+    `quiet: counting for ${quietMinutes} min (no interaction${idleStopS ? `, worker stopped after ${idleStopS} s idle` : ''}` +
+      `${opt['wake-probes'] ? ', a no-op message wakes it mid-cycle once a minute' : ''})`,
+  );
   let seen = 0;
   let lastPollAt = mark.at - (PERIOD_S / 2) * 1000;
   const probes = [];
@@ -181,15 +201,20 @@ async function quietPhase(d, meter, stopper) {
     // Wake probe: a worker started by something other than the alarm (a message, a storage event)
     // half a period after a poll must not poll again. Every other period, only when it is stopped.
     const sincePoll = Date.now() - lastPollAt;
-    const due = opt['wake-probes'] && sincePoll >= 14_000 && sincePoll < 16_000 && endAt - Date.now() > 10_000 &&
-      !probes.some((p) => p.at > lastPollAt) && Date.now() - (probes.at(-1)?.at ?? 0) > 50_000;
+    const due =
+      opt['wake-probes'] &&
+      sincePoll >= 14_000 &&
+      sincePoll < 16_000 &&
+      endAt - Date.now() > 10_000 &&
+      !probes.some((p) => p.at > lastPollAt) &&
+      Date.now() - (probes.at(-1)?.at ?? 0) > 50_000;
     if (due && !d.isServiceWorkerRunning()) {
       const at = Date.now();
       await d.extensionEval(() => globalThis.chrome.runtime.sendMessage({ type: 'bench-noop' }).catch(() => null)).catch(() => null);
       await sleep(1000);
       const woke = d.isServiceWorkerRunning() || (stopper?.count('wake', at) ?? 0) > 0;
       probes.push({ at, woke });
-      log(`  wake probe: no-op message ${sincePoll / 1000 | 0} s after the last poll → worker ${woke ? 'started' : 'did not start'}`);
+      log(`  wake probe: no-op message ${(sincePoll / 1000) | 0} s after the last poll → worker ${woke ? 'started' : 'did not start'}`);
     }
   }
   for (const p of probes) {
@@ -232,13 +257,16 @@ async function quietPhase(d, meter, stopper) {
     wakeProbeRequests: probes.reduce((n, p) => n + p.requests, 0),
   };
   if (!summary.length) broken.push(`no request at all during ${quietMinutes} quiet minute(s): polling stopped`);
-  if (not304.length) problems.push(`quiet phase: ${not304.length} request(s) were not 304 while nothing changed: ${result.not304.join(', ')}`);
+  if (not304.length)
+    problems.push(`quiet phase: ${not304.length} request(s) were not 304 while nothing changed: ${result.not304.join(', ')}`);
   if (noInm.length) problems.push(`quiet phase: ${noInm.length} summary request(s) without If-None-Match`);
   if (close.length) problems.push(`quiet phase: ${close.length} pair(s) of requests < 10 s apart (duplicate poll, e.g. on worker wake?)`);
-  if (other.length) problems.push(`quiet phase: ${other.length} request(s) to other hosts (${[...new Set(other.map((r) => r.host))].join(', ')})`);
+  if (other.length)
+    problems.push(`quiet phase: ${other.length} request(s) to other hosts (${[...new Set(other.map((r) => r.host))].join(', ')})`);
   const expected = 2 * quietMinutes;
   if (summary.length > expected + 1) problems.push(`quiet phase: ${summary.length} polls in ${quietMinutes} min, expected ${expected}`);
-  if (summary.length && summary.length < expected - 1) problems.push(`quiet phase: only ${summary.length} polls in ${quietMinutes} min, expected ${expected} (alarm late or skipped?)`);
+  if (summary.length && summary.length < expected - 1)
+    problems.push(`quiet phase: only ${summary.length} polls in ${quietMinutes} min, expected ${expected} (alarm late or skipped?)`);
   return result;
 }
 
@@ -264,15 +292,20 @@ async function latencyPhase(d) {
     while (Date.now() - t0 < BADGE_TIMEOUT_MS) {
       const readAt = Date.now();
       const b = await d.badge();
-      if (wanted(b.text)) { seen = { text: b.text, at: readAt, prev: lastRead }; break; }
+      if (wanted(b.text)) {
+        seen = { text: b.text, at: readAt, prev: lastRead };
+        break;
+      }
       if (b.text !== current) others.add(b.text);
       lastRead = readAt;
       await sleep(Math.max(0, 250 - (Date.now() - readAt)));
     }
     const fresh = d.server.requests.slice(before).find((r) => isStatus(r) && r.path === SUMMARY_PATH && r.status === 200);
     if (!seen) {
-      broken.push(`round ${i + 1} (${kind}): badge did not change within ${BADGE_TIMEOUT_MS / 1000} s ` +
-        `(still ${JSON.stringify(current)}; fresh 200 served: ${fresh ? 'yes' : 'no'})`);
+      broken.push(
+        `round ${i + 1} (${kind}): badge did not change within ${BADGE_TIMEOUT_MS / 1000} s ` +
+          `(still ${JSON.stringify(current)}; fresh 200 served: ${fresh ? 'yes' : 'no'})`,
+      );
       log(`  ✖ badge did not change within ${BADGE_TIMEOUT_MS / 1000} s`);
       samples.push({ round: i + 1, kind, ms: null });
       break;
@@ -288,14 +321,22 @@ async function latencyPhase(d) {
       reqStart: before,
     };
     samples.push(sample);
-    if (kind === 'open' && seen.text !== 'ALL') problems.push(`round ${i + 1}: incident badge is ${JSON.stringify(seen.text)}, expected "ALL"`);
-    if (others.size) problems.push(`round ${i + 1} (${kind}): badge showed ${[...others].map((t) => JSON.stringify(t)).join(', ')} on the way`);
+    if (kind === 'open' && seen.text !== 'ALL')
+      problems.push(`round ${i + 1}: incident badge is ${JSON.stringify(seen.text)}, expected "ALL"`);
+    if (others.size)
+      problems.push(`round ${i + 1} (${kind}): badge showed ${[...others].map((t) => JSON.stringify(t)).join(', ')} on the way`);
     if (sample.pollMs !== null && sample.pollMs > PERIOD_S * 1000 + 5_000) {
       problems.push(`round ${i + 1} (${kind}): the first poll after the switch came ${s1(sample.pollMs)} later (more than one period)`);
     }
-    log(`  badge ${JSON.stringify(current)} → ${JSON.stringify(seen.text)} after ${s1(sample.ms)} ` +
-      `(next alarm was due in ${s1(nextAlarmMs)}; fresh poll at +${s1(sample.pollMs)}, badge ${sample.applyMs ?? '?'} ms later; ` +
-      `requests so far: ${d.server.requests.slice(before).filter(isStatus).map((r) => `${r.path.split('/').pop()} ${r.status}`).join(', ')})`);
+    log(
+      `  badge ${JSON.stringify(current)} → ${JSON.stringify(seen.text)} after ${s1(sample.ms)} ` +
+        `(next alarm was due in ${s1(nextAlarmMs)}; fresh poll at +${s1(sample.pollMs)}, badge ${sample.applyMs ?? '?'} ms later; ` +
+        `requests so far: ${d.server.requests
+          .slice(before)
+          .filter(isStatus)
+          .map((r) => `${r.path.split('/').pop()} ${r.status}`)
+          .join(', ')})`,
+    );
     current = seen.text;
   }
   const pick = (k) => samples.filter((s) => s.ms !== null && (!k || s.kind === k)).map((s) => s.ms / 1000);
@@ -313,7 +354,10 @@ async function latencyPhase(d) {
   });
   const ok = samples.filter((s) => s.ms !== null);
   return {
-    samples, open: stats(pick('open')), clear: stats(pick('clear')), all: stats(pick()),
+    samples,
+    open: stats(pick('open')),
+    clear: stats(pick('clear')),
+    all: stats(pick()),
     // What the extension adds on top of waiting for its alarm: poll arrival → badge seen.
     apply: stats(ok.map((s) => s.applyMs).filter((x) => x !== null)),
     // Switch → next scheduled alarm, the part of the latency that is pure alarm phase.
@@ -334,50 +378,77 @@ function report({ env, quiet, latency, packed }) {
   console.log(`with s-maxage=${CDN_MAX_AGE_S}: real badge latencies can be up to ${CDN_MAX_AGE_S} s longer than measured here,`);
   console.log('and its responses carry more headers than the fake 304 (Cache-Control, ETag, CORS, Date, Connection, Keep-Alive).');
   if (quiet) {
-    console.log(`\nQuiet phase: operational page, no interaction, ${quiet.minutes} min` +
-      (idleStopS ? `, worker stopped after ${idleStopS} s idle (${quiet.workerStops} stops, ${quiet.workerWakes} wakes)` : ', worker never stopped'));
-    console.log(`  requests to status hosts  ${quiet.requests} (${quiet.requests - quiet.not304.length}×304, ${quiet.not304.length} other) → ${quiet.requestsPerHour.toFixed(0)}/h`);
+    console.log(
+      `\nQuiet phase: operational page, no interaction, ${quiet.minutes} min` +
+        (idleStopS
+          ? `, worker stopped after ${idleStopS} s idle (${quiet.workerStops} stops, ${quiet.workerWakes} wakes)`
+          : ', worker never stopped'),
+    );
+    console.log(
+      `  requests to status hosts  ${quiet.requests} (${quiet.requests - quiet.not304.length}×304, ${quiet.not304.length} other) → ${quiet.requestsPerHour.toFixed(0)}/h`,
+    );
     if (quiet.wakeProbes) {
-      console.log(`  mid-cycle wake probes     ${quiet.wakeProbes} no-op message(s), worker started ${quiet.wakeProbesThatWoke}×, ` +
-        `extra requests: ${quiet.wakeProbeRequests}`);
+      console.log(
+        `  mid-cycle wake probes     ${quiet.wakeProbes} no-op message(s), worker started ${quiet.wakeProbesThatWoke}×, ` +
+          `extra requests: ${quiet.wakeProbeRequests}`,
+      );
     }
-    console.log(`  gap between polls         ${quiet.gapsS.n ? `min ${quiet.gapsS.min.toFixed(1)} s, median ${quiet.gapsS.median.toFixed(1)} s, max ${quiet.gapsS.max.toFixed(1)} s` : '—'}`);
-    console.log(`  response bytes (HTTP)     ${kb(quiet.responseBytes)} total, ${kb(quiet.meanResponseBytes ?? 0)}/request → ${kb(quiet.responseBytesPerMinute)}/min, ${kb(quiet.responseBytesPerHour)}/h` +
-      `   target ≤ ${kb(TARGETS.bytesPerMin)}/min: ${verdict(quiet.responseBytesPerMinute <= TARGETS.bytesPerMin)}`);
+    console.log(
+      `  gap between polls         ${quiet.gapsS.n ? `min ${quiet.gapsS.min.toFixed(1)} s, median ${quiet.gapsS.median.toFixed(1)} s, max ${quiet.gapsS.max.toFixed(1)} s` : '—'}`,
+    );
+    console.log(
+      `  response bytes (HTTP)     ${kb(quiet.responseBytes)} total, ${kb(quiet.meanResponseBytes ?? 0)}/request → ${kb(quiet.responseBytesPerMinute)}/min, ${kb(quiet.responseBytesPerHour)}/h` +
+        `   target ≤ ${kb(TARGETS.bytesPerMin)}/min: ${verdict(quiet.responseBytesPerMinute <= TARGETS.bytesPerMin)}`,
+    );
     console.log(`  request heads (HTTP)      ${kb(quiet.requestHeadBytesPerMinute)}/min`);
-    console.log(`  TCP incl. TLS, both ways  ${kb(quiet.tcpBytesPerMinute)}/min (in ${kb(quiet.tcpInPerMinute)}, out ${kb(quiet.tcpOutPerMinute)}; ` +
-      `${quiet.tlsHandshakes} TLS handshakes — the fake server drops idle connections after 5 s, so each poll reconnects)`);
+    console.log(
+      `  TCP incl. TLS, both ways  ${kb(quiet.tcpBytesPerMinute)}/min (in ${kb(quiet.tcpInPerMinute)}, out ${kb(quiet.tcpOutPerMinute)}; ` +
+        `${quiet.tlsHandshakes} TLS handshakes — the fake server drops idle connections after 5 s, so each poll reconnects)`,
+    );
   }
   if (latency) {
     console.log(`\nLatency phase: ${rounds} switches after random 0–${PERIOD_S} s waits (seed ${env.seed}), badge read every 250 ms`);
     for (const s of latency.samples) {
-      console.log(`  #${s.round} ${s.kind.padEnd(5)} ${s.ms === null ? 'never' : s1(s.ms).padStart(7)}` +
-        (s.ms === null ? '' : `  (alarm due in ${s1(s.nextAlarmMs)}, fresh poll +${s1(s.pollMs)}, badge +${s.applyMs} ms after it;` +
-          ` summary ${kb(s.freshBytes)}${s.extra.map((r) => ` + ${r.path} ${r.status} ${kb(r.bytes)}${r.ifNoneMatch ? '' : ' unconditional'}`).join('')})`));
+      console.log(
+        `  #${s.round} ${s.kind.padEnd(5)} ${s.ms === null ? 'never' : s1(s.ms).padStart(7)}` +
+          (s.ms === null
+            ? ''
+            : `  (alarm due in ${s1(s.nextAlarmMs)}, fresh poll +${s1(s.pollMs)}, badge +${s.applyMs} ms after it;` +
+              ` summary ${kb(s.freshBytes)}${s.extra.map((r) => ` + ${r.path} ${r.status} ${kb(r.bytes)}${r.ifNoneMatch ? '' : ' unconditional'}`).join('')})`),
+      );
     }
     for (const k of ['open', 'clear', 'all']) {
       const st = latency[k];
       if (!st.n) continue;
-      console.log(`  ${k.padEnd(5)}  min ${st.min.toFixed(1)} s, median ${st.median.toFixed(1)} s, worst ${st.max.toFixed(1)} s` +
-        `   target median ≤ ${TARGETS.latencyMedianS} s: ${verdict(st.median <= TARGETS.latencyMedianS)}, worst ≤ ${TARGETS.latencyWorstS} s: ${verdict(st.max <= TARGETS.latencyWorstS)}`);
+      console.log(
+        `  ${k.padEnd(5)}  min ${st.min.toFixed(1)} s, median ${st.median.toFixed(1)} s, worst ${st.max.toFixed(1)} s` +
+          `   target median ≤ ${TARGETS.latencyMedianS} s: ${verdict(st.median <= TARGETS.latencyMedianS)}, worst ≤ ${TARGETS.latencyWorstS} s: ${verdict(st.max <= TARGETS.latencyWorstS)}`,
+      );
     }
   }
   const incidentFetches = latency?.samples.flatMap((s) => s.extra ?? []).filter((r) => r.path === INCIDENTS_PATH) ?? [];
   if (incidentFetches.length) {
     const fixture = path.join(FIXTURES_DIR, 'claude-incidents-2026-09-15-backfill.json');
     const real = fs.existsSync(fixture) ? fs.readFileSync(fixture) : null;
-    console.log(`  ${incidentFetches.length} switch(es) also fetched ${INCIDENTS_PATH} (after the badge changed). The fake serves an empty list;` +
-      (real ? ` the real one (50 incidents, captured) is ${kb(real.length)}, ${kb(zlib.gzipSync(real).length)} gzipped.` : ''));
+    console.log(
+      `  ${incidentFetches.length} switch(es) also fetched ${INCIDENTS_PATH} (after the badge changed). The fake serves an empty list;` +
+        (real ? ` the real one (50 incidents, captured) is ${kb(real.length)}, ${kb(zlib.gzipSync(real).length)} gzipped.` : ''),
+    );
   }
   if (latency?.apply.n) {
-    console.log(`  after the fresh poll: badge seen median ${latency.apply.median} ms, worst ${latency.apply.max} ms (badge read every 250 ms);` +
-      ` the rest is waiting for the ${PERIOD_S} s alarm`);
-    console.log(`  a fixed ${PERIOD_S} s alarm gives latencies uniform in 0–${PERIOD_S} s: expect median ≈ ${PERIOD_S / 2} s, worst ≈ ${PERIOD_S} s` +
-      ` (+ ≤ ${CDN_MAX_AGE_S} s CDN = ${PERIOD_S + CDN_MAX_AGE_S} s); ${rounds} samples only show where this run's random waits fell`);
+    console.log(
+      `  after the fresh poll: badge seen median ${latency.apply.median} ms, worst ${latency.apply.max} ms (badge read every 250 ms);` +
+        ` the rest is waiting for the ${PERIOD_S} s alarm`,
+    );
+    console.log(
+      `  a fixed ${PERIOD_S} s alarm gives latencies uniform in 0–${PERIOD_S} s: expect median ≈ ${PERIOD_S / 2} s, worst ≈ ${PERIOD_S} s` +
+        ` (+ ≤ ${CDN_MAX_AGE_S} s CDN = ${PERIOD_S + CDN_MAX_AGE_S} s); ${rounds} samples only show where this run's random waits fell`,
+    );
   }
   console.log('\nPacked zips (.output)');
   if (!packed.length) console.log('  none (run without --no-build)');
-  for (const z of packed) console.log(`  ${z.name.padEnd(36)} ${z.bytes.toLocaleString('en').padStart(9)} bytes (${(z.bytes / 1000).toFixed(1)} KB)`);
+  for (const z of packed)
+    console.log(`  ${z.name.padEnd(36)} ${z.bytes.toLocaleString('en').padStart(9)} bytes (${(z.bytes / 1000).toFixed(1)} KB)`);
 
   if (problems.length || broken.length) {
     console.log('\nWorth a look');
@@ -388,18 +459,41 @@ function report({ env, quiet, latency, packed }) {
   // Markdown for the README.
   const rows = [];
   if (quiet) {
-    rows.push(['Requests while nothing changes', `${quiet.requestsPerHour.toFixed(0)} / h (${quiet.not304.length ? `${quiet.not304.length} not 304` : 'all 304'})`, '—']);
-    rows.push(['Bytes while nothing changes (responses: status line + headers + body)',
-      `${kb(quiet.responseBytesPerMinute)} / min (${kb(quiet.responseBytesPerHour)} / h)`, `≤ 1 KB / min`]);
+    rows.push([
+      'Requests while nothing changes',
+      `${quiet.requestsPerHour.toFixed(0)} / h (${quiet.not304.length ? `${quiet.not304.length} not 304` : 'all 304'})`,
+      '—',
+    ]);
+    rows.push([
+      'Bytes while nothing changes (responses: status line + headers + body)',
+      `${kb(quiet.responseBytesPerMinute)} / min (${kb(quiet.responseBytesPerHour)} / h)`,
+      `≤ 1 KB / min`,
+    ]);
     rows.push(['… plus request headers', `${kb(quiet.responseBytesPerMinute + quiet.requestHeadBytesPerMinute)} / min`, '—']);
   }
   if (latency) {
-    rows.push(['Badge change after an incident opens', latencyCell(latency.open), `≤ ${TARGETS.latencyMedianS} s median, ≤ ${TARGETS.latencyWorstS} s worst`]);
-    rows.push(['Badge change after the all-clear', latencyCell(latency.clear), `≤ ${TARGETS.latencyMedianS} s median, ≤ ${TARGETS.latencyWorstS} s worst`]);
-    rows.push(['Badge change, all switches', latencyCell(latency.all), `≤ ${TARGETS.latencyMedianS} s median, ≤ ${TARGETS.latencyWorstS} s worst`]);
+    rows.push([
+      'Badge change after an incident opens',
+      latencyCell(latency.open),
+      `≤ ${TARGETS.latencyMedianS} s median, ≤ ${TARGETS.latencyWorstS} s worst`,
+    ]);
+    rows.push([
+      'Badge change after the all-clear',
+      latencyCell(latency.clear),
+      `≤ ${TARGETS.latencyMedianS} s median, ≤ ${TARGETS.latencyWorstS} s worst`,
+    ]);
+    rows.push([
+      'Badge change, all switches',
+      latencyCell(latency.all),
+      `≤ ${TARGETS.latencyMedianS} s median, ≤ ${TARGETS.latencyWorstS} s worst`,
+    ]);
   }
   if (latency?.apply.n) {
-    rows.push(['… of which after the poll that brought the change', `median ${(latency.apply.median / 1000).toFixed(2)} s, worst ${(latency.apply.max / 1000).toFixed(2)} s (badge read every 0.25 s)`, '—']);
+    rows.push([
+      '… of which after the poll that brought the change',
+      `median ${(latency.apply.median / 1000).toFixed(2)} s, worst ${(latency.apply.max / 1000).toFixed(2)} s (badge read every 0.25 s)`,
+      '—',
+    ]);
   }
   for (const z of packed.filter((x) => !x.name.endsWith('-sources.zip'))) {
     const target = z.name.match(/-(\w+)\.zip$/)?.[1] ?? z.name;
@@ -409,9 +503,11 @@ function report({ env, quiet, latency, packed }) {
   console.log('| Measure | Measured | Target |');
   console.log('| --- | --- | --- |');
   for (const r of rows) console.log(`| ${r.join(' | ')} |`);
-  console.log(`\n${env.chromium}, ${env.when}; \`npm run bench\` (${quiet?.minutes ?? 0} quiet min, ${latency?.samples.length ?? 0} switches` +
-    `${idleStopS ? `, worker stopped after ${idleStopS} s idle` : ''}). Local fake status page without a CDN: ` +
-    `the real page's CDN (s-maxage=${CDN_MAX_AGE_S}) adds up to ${CDN_MAX_AGE_S} s to each latency. 1 KB = 1000 bytes.\n`);
+  console.log(
+    `\n${env.chromium}, ${env.when}; \`npm run bench\` (${quiet?.minutes ?? 0} quiet min, ${latency?.samples.length ?? 0} switches` +
+      `${idleStopS ? `, worker stopped after ${idleStopS} s idle` : ''}). Local fake status page without a CDN: ` +
+      `the real page's CDN (s-maxage=${CDN_MAX_AGE_S}) adds up to ${CDN_MAX_AGE_S} s to each latency. 1 KB = 1000 bytes.\n`,
+  );
 }
 
 // ── main ─────────────────────────────────────────────────────────────────────────────────────────
@@ -420,19 +516,33 @@ async function main() {
   const packed = zips();
   const backgroundHash = fileHash(path.join(CHROME_DIR, 'background.js'));
   let chromium = 'Chromium';
-  try { chromium = execFileSync('/usr/bin/chromium', ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim(); } catch {}
+  try {
+    chromium = execFileSync('/usr/bin/chromium', ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {}
   const env = { chromium, when: new Date().toISOString().slice(0, 10), seed, idleStopS };
   log(`${chromium}; quiet ${quietMinutes} min, ${rounds} rounds, seed ${seed}`);
 
   const d = await startDriver('chromium', { summary: operational() });
   const meter = wireMeter(d.server);
   let stopper = null;
-  const cleanup = async () => { stopper?.stop(); await d.close().catch(() => {}); };
-  process.once('SIGINT', () => { cleanup().finally(() => process.exit(130)); });
+  const cleanup = async () => {
+    stopper?.stop();
+    await d.close().catch(() => {});
+  };
+  process.once('SIGINT', () => {
+    cleanup().finally(() => process.exit(130));
+  });
   let quiet = null;
   let latency = null;
   try {
-    if (idleStopS > 0) stopper = idleStopper(d, { idleMs: idleStopS * 1000, alarmName: POLL_ALARM, log: (m) => { if (process.env.BENCH_VERBOSE) log(m); } });
+    if (idleStopS > 0)
+      stopper = idleStopper(d, {
+        idleMs: idleStopS * 1000,
+        alarmName: POLL_ALARM,
+        log: (m) => {
+          if (process.env.BENCH_VERBOSE) log(m);
+        },
+      });
     quiet = await quietPhase(d, meter, stopper);
     if (quiet) latency = await latencyPhase(d);
     if (latency && stopper) {
@@ -445,7 +555,9 @@ async function main() {
     await cleanup();
   }
   if (fileHash(path.join(CHROME_DIR, 'background.js')) !== backgroundHash) {
-    problems.push('.output/chrome-mv3/background.js changed during the run (someone rebuilt): a restarted worker may have run the new build');
+    problems.push(
+      '.output/chrome-mv3/background.js changed during the run (someone rebuilt): a restarted worker may have run the new build',
+    );
   }
 
   report({ env, quiet, latency, packed });
@@ -473,9 +585,12 @@ async function main() {
       wakeProbeRequests: quiet.wakeProbeRequests,
     },
     latency: latency && {
-      samplesS: latency.samples.map((s) => ({ kind: s.kind, s: s.ms === null ? null : round1(s.ms / 1000),
+      samplesS: latency.samples.map((s) => ({
+        kind: s.kind,
+        s: s.ms === null ? null : round1(s.ms / 1000),
         bytes: (s.freshBytes ?? 0) + (s.extra ?? []).reduce((n, r) => n + r.bytes, 0),
-        extra: (s.extra ?? []).map((r) => `${r.path} ${r.status}`) })),
+        extra: (s.extra ?? []).map((r) => `${r.path} ${r.status}`),
+      })),
       open: lat(latency.open),
       clear: lat(latency.clear),
       all: lat(latency.all),

@@ -8,7 +8,12 @@ import { fileURLToPath } from 'node:url';
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const BROWSERS = { chromium: '/usr/bin/chromium', firefox: '/usr/bin/firefox-esr' };
 const APT_PACKAGES = ['chromium', 'firefox-esr', 'libnss3-tools', 'openssl'];
-const TOOLS = { chromium: BROWSERS.chromium, 'firefox-esr': BROWSERS.firefox, 'libnss3-tools': '/usr/bin/certutil', openssl: '/usr/bin/openssl' };
+const TOOLS = {
+  chromium: BROWSERS.chromium,
+  'firefox-esr': BROWSERS.firefox,
+  'libnss3-tools': '/usr/bin/certutil',
+  openssl: '/usr/bin/openssl',
+};
 
 /**
  * Environment whose PATH starts with node_modules/.bin: there `node` is the Node 22 that the `node`

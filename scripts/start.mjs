@@ -12,13 +12,19 @@ ensureBrowsers();
 run('wxt', firefox ? ['build', '-b', 'firefox'] : ['build']);
 
 if (!process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
-  console.log(`Built .output/${firefox ? 'firefox' : 'chrome'}-mv3. No display here to open a browser in: load that folder by hand (README, "Install").`);
+  console.log(
+    `Built .output/${firefox ? 'firefox' : 'chrome'}-mv3. No display here to open a browser in: load that folder by hand (README, "Install").`,
+  );
   process.exit(0);
 }
 
 let child;
 if (firefox) {
-  child = spawn('web-ext', ['run', '-s', '.output/firefox-mv3', `--firefox=${BROWSERS.firefox}`], { cwd: ROOT, stdio: 'inherit', env: localEnv() });
+  child = spawn('web-ext', ['run', '-s', '.output/firefox-mv3', `--firefox=${BROWSERS.firefox}`], {
+    cwd: ROOT,
+    stdio: 'inherit',
+    env: localEnv(),
+  });
 } else {
   const profile = path.join(ROOT, '.output/profile-chromium');
   fs.mkdirSync(profile, { recursive: true });
@@ -26,7 +32,14 @@ if (firefox) {
   const sandbox = process.getuid?.() === 0 ? ['--no-sandbox'] : [];
   child = spawn(
     BROWSERS.chromium,
-    [`--user-data-dir=${profile}`, `--load-extension=${ext}`, `--disable-extensions-except=${ext}`, '--no-first-run', ...sandbox, 'https://claude.ai/'],
+    [
+      `--user-data-dir=${profile}`,
+      `--load-extension=${ext}`,
+      `--disable-extensions-except=${ext}`,
+      '--no-first-run',
+      ...sandbox,
+      'https://claude.ai/',
+    ],
     { stdio: 'inherit' },
   );
 }

@@ -2,7 +2,11 @@
 export type Reply = (request: { url: string; headers: Record<string, string>; signal: AbortSignal }) => Response | Promise<Response>;
 
 export function json(body: unknown, init: ResponseInit = {}): Response {
-  return new Response(JSON.stringify(body), { status: 200, ...init, headers: { 'content-type': 'application/json', ...(init.headers as object) } });
+  return new Response(JSON.stringify(body), {
+    status: 200,
+    ...init,
+    headers: { 'content-type': 'application/json', ...(init.headers as object) },
+  });
 }
 
 export function fakeFetch(routes: Record<string, Reply>) {

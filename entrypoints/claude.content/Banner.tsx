@@ -59,7 +59,8 @@ export function Banner() {
           <span class="name">{m.name}</span>
           <span class="meta">
             {stepWord(m.status)}
-            {m.scheduledUntil !== null && ` · until ${new Date(m.scheduledUntil).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}`}
+            {m.scheduledUntil !== null &&
+              ` · until ${new Date(m.scheduledUntil).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}`}
             {staleNote}
           </span>
           <Actions url={incidentUrl(id)} onDismiss={dismiss} />
@@ -68,7 +69,11 @@ export function Banner() {
     } else {
       const { item } = content;
       const models = item.scope.affected.map(modelLabel);
-      const scope = models.length ? models.join(', ') : item.scope.broad ? 'multiple models' : item.components.map((c) => c.name).join(', ');
+      const scope = models.length
+        ? models.join(', ')
+        : item.scope.broad
+          ? 'multiple models'
+          : item.components.map((c) => c.name).join(', ');
       body = (
         <div class={`bar ${content.kind} level-${item.level} theme-${theme}`} data-incident-id={id} data-kind={content.kind}>
           <strong class="what">{LEVEL_WORDS[item.level]}:</strong>
@@ -97,7 +102,13 @@ function Actions({ url, onDismiss }: { url: string; onDismiss: () => void }) {
       <a class="link" href={url} target="_blank" rel="noopener noreferrer">
         Details
       </a>
-      <button type="button" class="dismiss" aria-label="Dismiss until the next update" title="Dismiss until the next update" onClick={onDismiss}>
+      <button
+        type="button"
+        class="dismiss"
+        aria-label="Dismiss until the next update"
+        title="Dismiss until the next update"
+        onClick={onDismiss}
+      >
         ×
       </button>
     </span>

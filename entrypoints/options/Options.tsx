@@ -45,9 +45,9 @@ export function Options() {
       <section aria-labelledby="my-models-h">
         <h2 id="my-models-h">My models</h2>
         <p class="hint">
-          Pick the models you use. The toolbar badge and the claude.ai banner then follow only incidents about them.
-          Incidents about "multiple" or "all" models, and incidents that name no model (claude.ai log-in, say), always
-          count. Choose none to follow every incident.
+          Pick the models you use. The toolbar badge and the claude.ai banner then follow only incidents about them. Incidents about
+          "multiple" or "all" models, and incidents that name no model (claude.ai log-in, say), always count. Choose none to follow every
+          incident.
         </p>
         {offered.length === 0 && <p class="hint">No model has been mentioned by recent incidents yet; add yours below.</p>}
         <ul class="model-choices">
@@ -76,7 +76,11 @@ export function Options() {
         )}
         <p class="saved" aria-live="polite">
           {prefs.myModels.length
-            ? `Following: ${prefs.myModels.map((k) => parseModelKey(k)).filter((m) => m !== null).map(modelLabel).join(', ')}`
+            ? `Following: ${prefs.myModels
+                .map((k) => parseModelKey(k))
+                .filter((m) => m !== null)
+                .map(modelLabel)
+                .join(', ')}`
             : 'Following every incident.'}
         </p>
       </section>
@@ -92,7 +96,8 @@ type Update = (change: Partial<Prefs>) => void;
 function SurfaceChoices({ prefs, components, update }: { prefs: Prefs; components: Array<{ id: string; name: string }>; update: Update }) {
   if (!components.length) return null;
   const chosen = new Set(prefs.myComponents);
-  const toggle = (id: string) => update({ myComponents: chosen.has(id) ? prefs.myComponents.filter((c) => c !== id) : [...prefs.myComponents, id] });
+  const toggle = (id: string) =>
+    update({ myComponents: chosen.has(id) ? prefs.myComponents.filter((c) => c !== id) : [...prefs.myComponents, id] });
   return (
     <section aria-labelledby="surfaces-h">
       <h2 id="surfaces-h">My surfaces</h2>
@@ -129,23 +134,53 @@ function NotificationChoices({ prefs, update }: { prefs: Prefs; update: Update }
       </label>
       <label>
         Notify for{' '}
-        <select name="notifyMinLevel" value={prefs.notifyMinLevel} disabled={!prefs.notify} onChange={(e) => update({ notifyMinLevel: e.currentTarget.value as Prefs['notifyMinLevel'] })}>
+        <select
+          name="notifyMinLevel"
+          value={prefs.notifyMinLevel}
+          disabled={!prefs.notify}
+          onChange={(e) => update({ notifyMinLevel: e.currentTarget.value as Prefs['notifyMinLevel'] })}
+        >
           <option value="minor">every incident</option>
           <option value="major">major and critical incidents</option>
           <option value="critical">critical incidents only</option>
         </select>
       </label>
       <label>
-        <input type="checkbox" name="notifyMaintenance" checked={prefs.notifyMaintenance} disabled={!prefs.notify} onChange={(e) => update({ notifyMaintenance: e.currentTarget.checked })} />
+        <input
+          type="checkbox"
+          name="notifyMaintenance"
+          checked={prefs.notifyMaintenance}
+          disabled={!prefs.notify}
+          onChange={(e) => update({ notifyMaintenance: e.currentTarget.checked })}
+        />
         Maintenance reminders (an hour before, and when it starts)
       </label>
       <label>
-        <input type="checkbox" name="quiet" checked={quiet !== null} disabled={!prefs.notify} onChange={(e) => update({ quietHours: e.currentTarget.checked ? { start: 22 * 60, end: 7 * 60 } : null })} />
+        <input
+          type="checkbox"
+          name="quiet"
+          checked={quiet !== null}
+          disabled={!prefs.notify}
+          onChange={(e) => update({ quietHours: e.currentTarget.checked ? { start: 22 * 60, end: 7 * 60 } : null })}
+        />
         Quiet hours
         {quiet && (
           <>
-            {' '}from <input type="time" name="quietStart" value={toHhmm(quiet.start)} onChange={(e) => update({ quietHours: { ...quiet, start: toMinutes(e.currentTarget.value) } })} />
-            {' '}to <input type="time" name="quietEnd" value={toHhmm(quiet.end)} onChange={(e) => update({ quietHours: { ...quiet, end: toMinutes(e.currentTarget.value) } })} />
+            {' '}
+            from{' '}
+            <input
+              type="time"
+              name="quietStart"
+              value={toHhmm(quiet.start)}
+              onChange={(e) => update({ quietHours: { ...quiet, start: toMinutes(e.currentTarget.value) } })}
+            />{' '}
+            to{' '}
+            <input
+              type="time"
+              name="quietEnd"
+              value={toHhmm(quiet.end)}
+              onChange={(e) => update({ quietHours: { ...quiet, end: toMinutes(e.currentTarget.value) } })}
+            />
           </>
         )}
       </label>

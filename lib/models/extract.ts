@@ -50,7 +50,6 @@ const SCOPE_WORDS = new RegExp(
   'i',
 );
 
-
 // ---- Text to tokens ----
 
 /** Decode the usual HTML entities exactly once (feeds are escaped once more than the JSON). */

@@ -24,7 +24,10 @@ export const cleanVersion = (v: string | null) => (v === null ? null : v.replace
 
 /** Stable lower-case id for storage: `opus-4.5`, `haiku`, `opus-5-fast`, `claude-2.1`. */
 export function modelKey(m: ModelRef): string {
-  return [m.family, cleanVersion(m.version), m.qualifier].filter((p) => p).join('-').toLowerCase();
+  return [m.family, cleanVersion(m.version), m.qualifier]
+    .filter((p) => p)
+    .join('-')
+    .toLowerCase();
 }
 
 /** Inverse of {@link modelKey}; null when the key is malformed. */

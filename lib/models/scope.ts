@@ -16,7 +16,6 @@ export interface IncidentScope {
   broad: boolean;
 }
 
-
 type Verdict = 'affected' | 'recovering';
 /** What one update body says: verdicts on the models it names, and on the incident's other models. */
 interface Reading {

@@ -7,13 +7,7 @@
  */
 import { z } from '../zod';
 
-export const COMPONENT_STATUSES = [
-  'operational',
-  'under_maintenance',
-  'degraded_performance',
-  'partial_outage',
-  'major_outage',
-] as const;
+export const COMPONENT_STATUSES = ['operational', 'under_maintenance', 'degraded_performance', 'partial_outage', 'major_outage'] as const;
 export const IMPACTS = ['none', 'minor', 'major', 'critical', 'maintenance'] as const;
 export const INCIDENT_STATUSES = [
   'investigating',

@@ -2,14 +2,7 @@
  * The project's own picture of the status page: what the popup, the badge and the claude.ai banner
  * render. Built by {@link normaliseSummary} from a validated payload; plain data, safe to store.
  */
-import type {
-  ComponentStatus,
-  Impact,
-  IncidentStatus,
-  RawIncident,
-  RawMaintenance,
-  Summary,
-} from './schema';
+import type { ComponentStatus, Impact, IncidentStatus, RawIncident, RawMaintenance, Summary } from './schema';
 
 export const STATUS_PAGE_ORIGIN = 'https://status.claude.com';
 

@@ -50,10 +50,7 @@ function componentLevel(c: ComponentState): Level {
  * models chosen, a model incident counts when it names one of them; an incident that names no model
  * (claude.ai log-in, say) counts unless the user picked surfaces and it touches none of them.
  */
-function isRelevant(
-  prefs: Prefs,
-  i: { broad: boolean; named: boolean; myAffected: boolean; componentIds: string[] },
-): boolean {
+function isRelevant(prefs: Prefs, i: { broad: boolean; named: boolean; myAffected: boolean; componentIds: string[] }): boolean {
   if (i.broad || i.myAffected) return true;
   if (i.named && prefs.myModels.length > 0) return false;
   if (i.named) return true;

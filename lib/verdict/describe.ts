@@ -79,5 +79,11 @@ const COMPONENT_SHORT: Readonly<Record<string, string>> = {
 export function componentShort(id: string, label: string): string {
   // Own keys only: an id such as "constructor" must not find Object.prototype's.
   if (Object.hasOwn(COMPONENT_SHORT, id)) return COMPONENT_SHORT[id]!;
-  return label.replace(/^Claude\s+/i, '').replace(/[^A-Za-z0-9]/g, '').slice(0, 4).toUpperCase() || '!';
+  return (
+    label
+      .replace(/^Claude\s+/i, '')
+      .replace(/[^A-Za-z0-9]/g, '')
+      .slice(0, 4)
+      .toUpperCase() || '!'
+  );
 }

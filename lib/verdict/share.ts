@@ -19,10 +19,13 @@ export function statusMarkdown(assessment: Assessment, now: number, live: boolea
   const lines = [header];
   for (const item of assessment.incidents) {
     const { incident, scope } = item;
-    lines.push(`- **${LEVEL_WORDS[item.level]}**: ${escapeMarkdown(incident.name)} — ${stepWord(incident.status)}, for ${duration(now - incident.startedAt)}`);
+    lines.push(
+      `- **${LEVEL_WORDS[item.level]}**: ${escapeMarkdown(incident.name)} — ${stepWord(incident.status)}, for ${duration(now - incident.startedAt)}`,
+    );
     const models = scope.affected.map(modelLabel);
     if (models.length || scope.broad) lines.push(`  - Models: ${models.length ? models.join(', ') : 'multiple models'}`);
-    if (item.components.length) lines.push(`  - Components: ${item.components.map((c) => `${c.name} (${c.status.replace(/_/g, ' ')})`).join(', ')}`);
+    if (item.components.length)
+      lines.push(`  - Components: ${item.components.map((c) => `${c.name} (${c.status.replace(/_/g, ' ')})`).join(', ')}`);
     lines.push(`  - ${incidentUrl(incident.id)}`);
   }
   for (const m of assessment.maintenanceNow) lines.push(`- **Maintenance**: ${escapeMarkdown(m.name)} — ${incidentUrl(m.id)}`);

@@ -84,7 +84,9 @@ export async function until(check, what, timeoutMs = 15_000) {
   const deadline = Date.now() + timeoutMs;
   let last;
   for (;;) {
-    last = await Promise.resolve().then(check).catch((e) => `error: ${e.message}`);
+    last = await Promise.resolve()
+      .then(check)
+      .catch((e) => `error: ${e.message}`);
     if (last && !String(last).startsWith('error:')) return last;
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last: ${JSON.stringify(last)}`);
     await new Promise((r) => setTimeout(r, 100));
@@ -132,10 +134,14 @@ export function bannerText(page) {
 
 /** Waits until the claude.ai banner shows, and returns its text. */
 export function waitForBanner(page, what = 'the banner', timeoutMs) {
-  return until(async () => {
-    const text = await bannerText(page);
-    return text !== 'no-host' && text;
-  }, what, timeoutMs);
+  return until(
+    async () => {
+      const text = await bannerText(page);
+      return text !== 'no-host' && text;
+    },
+    what,
+    timeoutMs,
+  );
 }
 
 /** Screenshot of just the element matching `selector` (the popup's body is 380 px wide). */

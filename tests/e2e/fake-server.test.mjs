@@ -9,7 +9,13 @@ import tls from 'node:tls';
 import { after, before, describe, it } from 'node:test';
 import { ensureCerts } from './harness/certs.mjs';
 import {
-  CACHE_CONTROL, INCIDENTS_PATH, SUMMARY_PATH, loadFixture, rebaseTimes, startConnectProxy, startFakeServer,
+  CACHE_CONTROL,
+  INCIDENTS_PATH,
+  SUMMARY_PATH,
+  loadFixture,
+  rebaseTimes,
+  startConnectProxy,
+  startFakeServer,
 } from './harness/fake-server.mjs';
 
 const certs = ensureCerts();
@@ -20,13 +26,15 @@ const certs = ensureCerts();
  */
 function get(port, host, path, headers = {}, extra = {}) {
   return new Promise((resolve, reject) => {
-    const req = https.request({ host: '127.0.0.1', port, path, servername: host, ca: certs.caPem, agent: false,
-      headers: { host, ...headers }, ...extra }, (res) => {
-      const chunks = [];
-      res.on('data', (c) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) }));
-      res.on('error', reject);
-    });
+    const req = https.request(
+      { host: '127.0.0.1', port, path, servername: host, ca: certs.caPem, agent: false, headers: { host, ...headers }, ...extra },
+      (res) => {
+        const chunks = [];
+        res.on('data', (c) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) }));
+        res.on('error', reject);
+      },
+    );
     req.on('error', reject);
     req.end();
   });
@@ -54,7 +62,9 @@ describe('certs', () => {
 
 describe('fake server', () => {
   let s;
-  before(async () => { s = await startFakeServer({ certs }); });
+  before(async () => {
+    s = await startFakeServer({ certs });
+  });
   after(() => s.close());
 
   it('serves summary.json with Statuspage headers and a sha256 weak ETag', async () => {
@@ -124,7 +134,10 @@ describe('fake server', () => {
   });
 
   describe('faults', () => {
-    after(() => { s.setFault(null); s.setFault(null, { host: 'anthropic.statuspage.io' }); });
+    after(() => {
+      s.setFault(null);
+      s.setFault(null, { host: 'anthropic.statuspage.io' });
+    });
     const summaryBody = () => Buffer.from(JSON.stringify(s.getJson(SUMMARY_PATH)));
 
     it('http 500 and 429 with Retry-After', async () => {
@@ -193,7 +206,9 @@ describe('fake server', () => {
       s.setFault({ kind: 'stall' });
       s.clearRequests();
       let settled = false;
-      const pending = get(s.port, 'status.claude.com', SUMMARY_PATH).finally(() => { settled = true; });
+      const pending = get(s.port, 'status.claude.com', SUMMARY_PATH).finally(() => {
+        settled = true;
+      });
       await s.waitForRequest((r) => r.fault === 'stall', 2000);
       await sleep(300);
       assert.equal(settled, false);
@@ -241,23 +256,33 @@ describe('fake server', () => {
     const waiting = s.waitForRequest((r) => r.path === INCIDENTS_PATH && r.status === 200, 2000);
     await get(s.port, 'status.claude.com', INCIDENTS_PATH);
     assert.equal((await waiting).host, 'status.claude.com');
-    await assert.rejects(s.waitForRequest((r) => r.path === '/never', 100), /no match in 100 ms/);
+    await assert.rejects(
+      s.waitForRequest((r) => r.path === '/never', 100),
+      /no match in 100 ms/,
+    );
   });
 
   it('CONNECT proxy tunnels any host to the fake server', async () => {
     const proxy = await startConnectProxy(s.port);
     try {
       const socket = await new Promise((resolve, reject) => {
-        http.request({ host: '127.0.0.1', port: proxy.port, method: 'CONNECT', path: 'status.claude.com:443' })
+        http
+          .request({ host: '127.0.0.1', port: proxy.port, method: 'CONNECT', path: 'status.claude.com:443' })
           .on('connect', (res, sock) => (res.statusCode === 200 ? resolve(sock) : reject(new Error(`${res.statusCode}`))))
-          .on('error', reject).end();
+          .on('error', reject)
+          .end();
       });
       const viaTunnel = new (class extends https.Agent {
-        createConnection() { return tls.connect({ socket, servername: 'status.claude.com', ca: certs.caPem }); }
+        createConnection() {
+          return tls.connect({ socket, servername: 'status.claude.com', ca: certs.caPem });
+        }
       })();
       const r = await get(0, 'status.claude.com', SUMMARY_PATH, {}, { agent: viaTunnel });
       assert.equal(r.status, 200);
-      assert.deepEqual(proxy.connects.map((c) => c.target), ['status.claude.com:443']);
+      assert.deepEqual(
+        proxy.connects.map((c) => c.target),
+        ['status.claude.com:443'],
+      );
     } finally {
       await proxy.close();
     }
@@ -270,7 +295,8 @@ describe('rebaseTimes', () => {
   const times = (o, acc = []) => {
     if (o && typeof o === 'object') {
       for (const [k, v] of Object.entries(o)) {
-        if (/_(at|for|until)$/.test(k) && typeof v === 'string') acc.push(Date.parse(v)); else times(v, acc);
+        if (/_(at|for|until)$/.test(k) && typeof v === 'string') acc.push(Date.parse(v));
+        else times(v, acc);
       }
     }
     return acc;
@@ -284,7 +310,10 @@ describe('rebaseTimes', () => {
     const afterT = times(out);
     const shift = afterT[0] - before[0];
     assert.ok(shift > 0);
-    assert.deepEqual(afterT, before.map((t) => t + shift));
+    assert.deepEqual(
+      afterT,
+      before.map((t) => t + shift),
+    );
     assert.notEqual(out.page.updated_at, summary.page.updated_at);
     assert.match(out.incidents[0].created_at, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
     assert.equal(JSON.stringify(summary), JSON.stringify(loadFixture('claude-summary-2026-09-22-incident-multiple-models.json')));
@@ -294,8 +323,15 @@ describe('rebaseTimes', () => {
     const op = loadFixture('claude-summary-2026-09-15-operational.json');
     const out = rebaseTimes(op, now, 5);
     assert.ok(Math.abs(Math.max(...times(out)) - (now - 5 * 60_000)) <= 500);
-    const tiny = { incidents: [{ created_at: '2026-01-01T00:00:00Z', scheduled_until: '2027-01-01T00:00:00Z',
-      incident_updates: [{ display_at: '2026-01-01T00:10:00.123Z' }] }] };
+    const tiny = {
+      incidents: [
+        {
+          created_at: '2026-01-01T00:00:00Z',
+          scheduled_until: '2027-01-01T00:00:00Z',
+          incident_updates: [{ display_at: '2026-01-01T00:10:00.123Z' }],
+        },
+      ],
+    };
     const moved = rebaseTimes(tiny, now, 5);
     assert.equal(moved.incidents[0].incident_updates[0].display_at, '2030-01-01T11:55:00.123Z'); // newest → anchor
     assert.equal(moved.incidents[0].created_at, '2030-01-01T11:45:00Z'); // no ms in, no ms out

@@ -3,7 +3,8 @@
 import { loadFixture, rebaseTimes } from './harness/fake-server.mjs';
 
 export const operational = (now = Date.now()) => rebaseTimes(loadFixture('claude-summary-2026-09-15-operational.json'), now, 60);
-export const recovered = (now = Date.now()) => rebaseTimes(loadFixture('claude-summary-2026-09-22-operational-after-recovery.json'), now, 1);
+export const recovered = (now = Date.now()) =>
+  rebaseTimes(loadFixture('claude-summary-2026-09-22-operational-after-recovery.json'), now, 1);
 /** The real "Elevated errors for multiple models" incident, opened 12 minutes ago. */
 export const multipleModels = (now = Date.now()) =>
   rebaseTimes(loadFixture('claude-summary-2026-09-22-incident-multiple-models.json'), now, 12);
@@ -64,7 +65,15 @@ export function withNewUpdate(summary, id = 'synthupd1') {
   const iso = new Date().toISOString();
   incident.status = 'identified';
   incident.incident_updates = [
-    { ...incident.incident_updates[0], id, status: 'identified', body: 'The issue has been identified and a fix is being implemented.', created_at: iso, display_at: iso, updated_at: iso },
+    {
+      ...incident.incident_updates[0],
+      id,
+      status: 'identified',
+      body: 'The issue has been identified and a fix is being implemented.',
+      created_at: iso,
+      display_at: iso,
+      updated_at: iso,
+    },
     ...incident.incident_updates,
   ];
   return next;
@@ -79,7 +88,15 @@ export function resolvedList(summary, id = 'synthres9') {
       status: 'resolved',
       resolved_at: iso,
       incident_updates: [
-        { ...i.incident_updates[0], id, status: 'resolved', body: 'This incident has been resolved. Error rates are back to normal.', created_at: iso, display_at: iso, updated_at: iso },
+        {
+          ...i.incident_updates[0],
+          id,
+          status: 'resolved',
+          body: 'This incident has been resolved. Error rates are back to normal.',
+          created_at: iso,
+          display_at: iso,
+          updated_at: iso,
+        },
         ...i.incident_updates,
       ],
     })),

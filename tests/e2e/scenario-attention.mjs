@@ -5,11 +5,20 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { bannerText, clickRefresh, refreshWithoutPopup, screenshotOf, startDriver, until, waitForBanner } from './drivers.mjs';
 import { artifactPath } from './harness/artifacts.mjs';
-import { multipleModels, operational, recovered, resolvedList, syntheticMaintenance, syntheticReopened, withNewUpdate } from './payloads.mjs';
+import {
+  multipleModels,
+  operational,
+  recovered,
+  resolvedList,
+  syntheticMaintenance,
+  syntheticReopened,
+  withNewUpdate,
+} from './payloads.mjs';
 
 const notifications = (d) => d.notifications();
 const clearNotifications = (d) => d.clearNotifications();
-const summaryRequests = (d) => d.server.requests.filter((r) => r.host === 'status.claude.com' && r.path === '/api/v2/summary.json' && r.status);
+const summaryRequests = (d) =>
+  d.server.requests.filter((r) => r.host === 'status.claude.com' && r.path === '/api/v2/summary.json' && r.status);
 
 export function attentionScenario(browserName) {
   describe(`${browserName}: notifications and banner`, { timeout: 240_000 }, () => {
@@ -25,7 +34,9 @@ export function attentionScenario(browserName) {
       incident = multipleModels();
       d.server.setSummary(incident);
       await clickRefresh(d);
-      assert.deepEqual(await until(async () => (await notifications(d)).length && notifications(d), 'notification'), ['cs|7g1qpkyz5gxh|wc6fvw33hdr3']);
+      assert.deepEqual(await until(async () => (await notifications(d)).length && notifications(d), 'notification'), [
+        'cs|7g1qpkyz5gxh|wc6fvw33hdr3',
+      ]);
       await clearNotifications(d);
       d.server.clearRequests();
       if (d.stopServiceWorker) await d.stopServiceWorker();
@@ -40,7 +51,9 @@ export function attentionScenario(browserName) {
       incident = withNewUpdate(incident);
       d.server.setSummary(incident);
       await refreshWithoutPopup(d);
-      assert.deepEqual(await until(async () => (await notifications(d)).length && notifications(d), 'update notification'), ['cs|7g1qpkyz5gxh|synthupd1']);
+      assert.deepEqual(await until(async () => (await notifications(d)).length && notifications(d), 'update notification'), [
+        'cs|7g1qpkyz5gxh|synthupd1',
+      ]);
       await clearNotifications(d);
 
       const popup = await d.openExtensionPage('popup.html');
@@ -48,7 +61,9 @@ export function attentionScenario(browserName) {
       assert.match(marker, /1 new update/);
       // The full timeline, newest first by display time.
       await popup.evaluate(() => document.querySelector('.timeline summary').click());
-      const timeline = await popup.evaluate(() => [...document.querySelectorAll('.timeline li .update-when')].map((e) => e.textContent.split(' · ')[0]));
+      const timeline = await popup.evaluate(() =>
+        [...document.querySelectorAll('.timeline li .update-when')].map((e) => e.textContent.split(' · ')[0]),
+      );
       assert.deepEqual(timeline, ['Identified', 'Investigating']);
       await screenshotOf(popup, 'body', artifactPath(`${browserName}-popup-unread-timeline`));
       await popup.close();
@@ -72,16 +87,23 @@ export function attentionScenario(browserName) {
         };
         return ['#composer-bar', '#nav-chat', '#nav-new'].filter(hit);
       });
-      assert.deepEqual(overlaps, [], 'the banner covers none of claude.ai\'s controls');
+      assert.deepEqual(overlaps, [], "the banner covers none of claude.ai's controls");
       // Keyboard: Tab reaches the banner's link and dismiss button.
       const reached = new Set();
       for (let i = 0; i < 12 && reached.size < 2; i++) {
         await claude.keyboard.press('Tab');
-        const active = await claude.evaluate(() => document.querySelector('claude-status-banner').shadowRoot.activeElement?.className ?? null);
+        const active = await claude.evaluate(
+          () => document.querySelector('claude-status-banner').shadowRoot.activeElement?.className ?? null,
+        );
         if (active) reached.add(active);
       }
       assert.deepEqual([...reached].sort(), ['dismiss', 'link']);
-      assert.equal(await claude.evaluate(() => document.querySelector('claude-status-banner').shadowRoot.querySelector('[aria-live="polite"]')?.getAttribute('role')), 'status');
+      assert.equal(
+        await claude.evaluate(() =>
+          document.querySelector('claude-status-banner').shadowRoot.querySelector('[aria-live="polite"]')?.getAttribute('role'),
+        ),
+        'status',
+      );
 
       await claude.evaluate(() => document.querySelector('claude-status-banner').shadowRoot.querySelector('.dismiss').click());
       await until(async () => (await bannerText(claude)) === null, 'dismissed');
@@ -102,13 +124,19 @@ export function attentionScenario(browserName) {
       d.server.setIncidents(resolvedList(incident));
       d.server.setSummary(recovered());
       await clickRefresh(d);
-      assert.deepEqual(await until(async () => (await notifications(d)).length && notifications(d), 'resolution'), ['cs|7g1qpkyz5gxh|resolved']);
+      assert.deepEqual(await until(async () => (await notifications(d)).length && notifications(d), 'resolution'), [
+        'cs|7g1qpkyz5gxh|resolved',
+      ]);
       const incidentsFetched = d.server.requests.filter((r) => r.path === '/api/v2/incidents.json').length;
       assert.ok(incidentsFetched >= 1, 'incidents.json read for the closing update');
       await clearNotifications(d);
       await clickRefresh(d);
       assert.deepEqual(await notifications(d), []);
-      assert.equal(d.server.requests.filter((r) => r.path === '/api/v2/incidents.json').length, incidentsFetched, 'not re-read while nothing changes');
+      assert.equal(
+        d.server.requests.filter((r) => r.path === '/api/v2/incidents.json').length,
+        incidentsFetched,
+        'not re-read while nothing changes',
+      );
     });
 
     const severities = [
@@ -124,11 +152,16 @@ export function attentionScenario(browserName) {
         for (const theme of ['light', 'dark']) {
           const claude = await d.openPage(`https://claude.ai/?theme=${theme}`);
           await waitForBanner(claude, `${name} banner`);
-          const classes = await claude.evaluate(() => document.querySelector('claude-status-banner').shadowRoot.querySelector('.bar').className);
+          const classes = await claude.evaluate(
+            () => document.querySelector('claude-status-banner').shadowRoot.querySelector('.bar').className,
+          );
           assert.match(classes, new RegExp(`theme-${theme}`));
           if (kind) assert.match(classes, new RegExp(`\\b${kind}\\b`));
           else assert.match(classes, /\bmaintenance\b/);
-          await claude.screenshot({ path: artifactPath(`${browserName}-banner-${name}-${theme}`), clip: { x: 0, y: 0, width: 1280, height: 120 } });
+          await claude.screenshot({
+            path: artifactPath(`${browserName}-banner-${name}-${theme}`),
+            clip: { x: 0, y: 0, width: 1280, height: 120 },
+          });
           await claude.close();
         }
       });

@@ -31,10 +31,14 @@ export function coreScenario(browserName) {
     it('an incident shows on the badge, on the open claude.ai tab (no reload) and in the popup', async () => {
       d.server.setSummary(multipleModels());
       // No click, no trigger: the extension's own 30 s alarm picks it up.
-      const badge = await until(async () => {
-        const b = await d.badge();
-        return b.text === 'ALL' && b;
-      }, 'badge ALL', 45_000);
+      const badge = await until(
+        async () => {
+          const b = await d.badge();
+          return b.text === 'ALL' && b;
+        },
+        'badge ALL',
+        45_000,
+      );
       assert.deepEqual(badge.color, COLORS.major);
       assert.match(badge.title, /Major incident: Elevated errors for multiple models — Investigating/);
       const banner = await waitForBanner(claude, 'the banner');
@@ -47,7 +51,10 @@ export function coreScenario(browserName) {
       assert.match(await bannerText(claude), /Elevated errors for multiple models/);
 
       const popup = await d.openExtensionPage('popup.html');
-      const text = await until(() => popup.evaluate(() => document.querySelector('.incident') && document.body.innerText), 'popup incidents');
+      const text = await until(
+        () => popup.evaluate(() => document.querySelector('.incident') && document.body.innerText),
+        'popup incidents',
+      );
       assert.match(text, /Major incident/);
       assert.match(text, /We are investigating elevated errors on requests to Claude Mythos 5\.1, Claude Fable 5\.1, and Claude Opus 5/);
       assert.match(text, /Investigating · started 12 min ago/);

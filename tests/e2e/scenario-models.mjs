@@ -7,10 +7,11 @@ import { artifactPath } from './harness/artifacts.mjs';
 import { loadFixture } from './harness/fake-server.mjs';
 import { multipleModels, operational, syntheticWithHaiku } from './payloads.mjs';
 
-const badgeIs = (d, text) => until(async () => {
-  const b = await d.badge();
-  return b.text === text && b;
-}, `badge "${text}"`);
+const badgeIs = (d, text) =>
+  until(async () => {
+    const b = await d.badge();
+    return b.text === text && b;
+  }, `badge "${text}"`);
 
 export function modelsScenario(browserName) {
   describe(`${browserName}: model-aware status`, { timeout: 180_000 }, () => {
@@ -28,10 +29,20 @@ export function modelsScenario(browserName) {
       assert.deepEqual(badge.color, COLORS.major);
       assert.match(badge.title, /Elevated errors on Haiku 4\.5/);
       const popup = await d.openExtensionPage('popup.html');
-      const rows = await until(() => popup.evaluate(() => {
-        const r = [...document.querySelectorAll('.model-row')];
-        return r.length && r.map((e) => `${e.dataset.model}|${e.querySelector('.model-state').textContent}|${e.querySelector('.model-incident').textContent}`);
-      }), 'model board');
+      const rows = await until(
+        () =>
+          popup.evaluate(() => {
+            const r = [...document.querySelectorAll('.model-row')];
+            return (
+              r.length &&
+              r.map(
+                (e) =>
+                  `${e.dataset.model}|${e.querySelector('.model-state').textContent}|${e.querySelector('.model-incident').textContent}`,
+              )
+            );
+          }),
+        'model board',
+      );
       assert.deepEqual(rows, [
         'multiple|affected|Elevated errors for multiple models',
         // newest incident first: Haiku opened 4 min ago, the multiple-models one 12 min ago
@@ -48,10 +59,14 @@ export function modelsScenario(browserName) {
     it('settings offers the models recent incidents named, and takes free text', async () => {
       const options = await d.openExtensionPage('options.html');
       // Learned from incidents.json (Opus 4.8 appears only there) and from the open incidents.
-      const offered = await until(() => options.evaluate(() => {
-        const keys = [...document.querySelectorAll('input[name=model]')].map((i) => i.value);
-        return keys.includes('opus-4.8') && keys;
-      }), 'models learned from incidents.json');
+      const offered = await until(
+        () =>
+          options.evaluate(() => {
+            const keys = [...document.querySelectorAll('input[name=model]')].map((i) => i.value);
+            return keys.includes('opus-4.8') && keys;
+          }),
+        'models learned from incidents.json',
+      );
       assert.ok(offered.includes('haiku-4.5') && offered.includes('mythos-5.1'));
       assert.ok(!offered.some((k) => /code|cowork|api|console/.test(k)), `no product names: ${offered}`);
       await options.evaluate(() => {
@@ -70,7 +85,10 @@ export function modelsScenario(browserName) {
       claude = await d.openPage('https://claude.ai/');
       assert.match(await waitForBanner(claude, 'banner'), /Elevated errors for multiple models/);
       const popup = await d.openExtensionPage('popup.html');
-      const note = await until(() => popup.evaluate(() => document.querySelector('[data-incident-id="db1mh1r2zrn5"] .not-mine-note')?.textContent), 'not-mine note');
+      const note = await until(
+        () => popup.evaluate(() => document.querySelector('[data-incident-id="db1mh1r2zrn5"] .not-mine-note')?.textContent),
+        'not-mine note',
+      );
       assert.match(note, /not your models/);
       await popup.close();
     });

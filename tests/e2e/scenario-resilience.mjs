@@ -42,11 +42,18 @@ export function resilienceScenario(browserName) {
         const problem = await until(() => popup.evaluate(() => document.querySelector('.problem')?.textContent), 'problem');
         assert.match(problem, message);
         assert.match(await popup.evaluate(() => document.querySelector('.headline').textContent), /Major incident \(last known\)/);
-        assert.match(await popup.evaluate(() => document.querySelector('.incident-name').textContent), /Elevated errors for multiple models/);
+        assert.match(
+          await popup.evaluate(() => document.querySelector('.incident-name').textContent),
+          /Elevated errors for multiple models/,
+        );
 
         for (const host of HOSTS) d.server.setFault(null, { host });
         await pressRefresh(popup);
-        await until(() => popup.evaluate(() => !document.querySelector('.problem') && document.querySelector('.summary').dataset.freshness === 'live'), 'healed');
+        await until(
+          () =>
+            popup.evaluate(() => !document.querySelector('.problem') && document.querySelector('.summary').dataset.freshness === 'live'),
+          'healed',
+        );
         assert.deepEqual((await d.badge()).color, COLORS.major);
         await popup.close();
       });
@@ -61,7 +68,10 @@ export function resilienceScenario(browserName) {
       assert.deepEqual((await d.badge()).color, COLORS.major);
       d.server.setFault(null, { host: 'status.claude.com' });
       await pressRefresh(popup);
-      await until(() => popup.evaluate(() => !document.querySelector('.freshness').textContent.includes('via')), 'back on status.claude.com');
+      await until(
+        () => popup.evaluate(() => !document.querySelector('.freshness').textContent.includes('via')),
+        'back on status.claude.com',
+      );
       await popup.close();
     });
 
@@ -73,7 +83,10 @@ export function resilienceScenario(browserName) {
           await new Promise((r) => setTimeout(r, 5_000)); // suspended by now
           idle.server.clearRequests();
           const popup = await idle.openExtensionPage('popup.html');
-          assert.match(await until(() => popup.evaluate(() => document.querySelector('.incident-name')?.textContent), 'popup from storage'), /multiple models/);
+          assert.match(
+            await until(() => popup.evaluate(() => document.querySelector('.incident-name')?.textContent), 'popup from storage'),
+            /multiple models/,
+          );
           await new Promise((r) => setTimeout(r, 2_000));
           const summaries = idle.server.requests.filter((r) => r.host === 'status.claude.com' && r.path === '/api/v2/summary.json');
           // Opening the popup wakes the background; the last poll is recent enough that it costs nothing.
@@ -94,7 +107,10 @@ export function resilienceScenario(browserName) {
         d.server.clearRequests();
         // Storage, not the worker, feeds the popup: it paints the incident while the worker is stopped.
         const popup = await d.openExtensionPage('popup.html');
-        assert.match(await until(() => popup.evaluate(() => document.querySelector('.incident-name')?.textContent), 'popup from storage'), /multiple models/);
+        assert.match(
+          await until(() => popup.evaluate(() => document.querySelector('.incident-name')?.textContent), 'popup from storage'),
+          /multiple models/,
+        );
         // Opening the popup wakes the worker (its popup-open message); a poll a moment ago means no request.
         await until(() => d.isServiceWorkerRunning(), 'worker woken by the popup');
         await new Promise((r) => setTimeout(r, 2_000));

@@ -15,24 +15,9 @@ import { applyOutcome } from '../../lib/polling/poll';
 import { DEFAULT_PREFS, type Prefs } from '../../lib/prefs';
 import { LIMITS, normaliseIncident, normaliseSummary, type IncidentState, type Snapshot } from '../../lib/statuspage/snapshot';
 import { EMPTY_STATE, freshnessOf, type StatusState } from '../../lib/statuspage/state';
-import {
-  COMPONENT_STATUSES,
-  IMPACTS,
-  INCIDENT_STATUSES,
-  IncidentListSchema,
-  SummarySchema,
-} from '../../lib/statuspage/schema';
+import { COMPONENT_STATUSES, IMPACTS, INCIDENT_STATUSES, IncidentListSchema, SummarySchema } from '../../lib/statuspage/schema';
 import { INCIDENTS_BACKFILL, SUMMARY_MULTIPLE_MODELS, fixtureNames, loadFixture } from '../fixtures';
-import {
-  anyJson,
-  anyValue,
-  incidentish,
-  modelToken,
-  modelishText,
-  mutate,
-  mutation,
-  summaryish,
-} from './arbitraries';
+import { anyJson, anyValue, incidentish, modelToken, modelishText, mutate, mutation, summaryish } from './arbitraries';
 
 const SEED = Number(process.env.FC_SEED ?? 20_261_125);
 const NUM_RUNS = Number(process.env.FC_RUNS ?? 300);
@@ -195,13 +180,11 @@ describe('schema and normaliser on random values', TIMEOUT, () => {
 describe('mutated real summaries', TIMEOUT, () => {
   it('finds the captures', () => expect(SUMMARIES.length).toBeGreaterThanOrEqual(4));
 
-  const mutated = fc
-    .tuple(fc.constantFrom(...SUMMARIES), fc.array(mutation, { minLength: 1, maxLength: 6 }))
-    .map(([name, mutations]) => {
-      const json = structuredClone(loadFixture(name));
-      for (const m of mutations) mutate(json, m);
-      return { name, mutations: mutations.map((m) => m.op), json };
-    });
+  const mutated = fc.tuple(fc.constantFrom(...SUMMARIES), fc.array(mutation, { minLength: 1, maxLength: 6 })).map(([name, mutations]) => {
+    const json = structuredClone(loadFixture(name));
+    for (const m of mutations) mutate(json, m);
+    return { name, mutations: mutations.map((m) => m.op), json };
+  });
 
   /** A live state with the multiple-models incident, as the previous poll left it. */
   function previousGoodState(): StatusState {
@@ -307,17 +290,19 @@ describe('model reader on random text', TIMEOUT, () => {
   const incident = fc.record({
     name: modelishText,
     status: fc.option(fc.oneof(fc.constantFrom(...INCIDENT_STATUSES), fc.string()), { nil: undefined }),
-    updates: fc.array(
-      fc.record({ body: modelishText, status: fc.option(fc.constantFrom(...INCIDENT_STATUSES), { nil: undefined }) }),
-      { maxLength: 5 },
-    ),
+    updates: fc.array(fc.record({ body: modelishText, status: fc.option(fc.constantFrom(...INCIDENT_STATUSES), { nil: undefined }) }), {
+      maxLength: 5,
+    }),
   });
 
   function checkScope(input: { name: string; status?: string; updates: Array<{ body: string; status?: string }> }) {
     const scope = incidentScope(input);
     const affected = new Set(byKeys(scope.affected));
     const recovering = byKeys(scope.recovering);
-    expect(recovering.filter((k) => affected.has(k)), 'both affected and recovering').toEqual([]);
+    expect(
+      recovering.filter((k) => affected.has(k)),
+      'both affected and recovering',
+    ).toEqual([]);
     // Every model the incident names is in exactly one of the two lists.
     const named = new Set([input.name, ...input.updates.map((u) => u.body)].flatMap((t) => byKeys(extractModels(t).models)));
     expect(new Set([...affected, ...recovering])).toEqual(named);
@@ -332,30 +317,26 @@ describe('model reader on random text', TIMEOUT, () => {
   });
 
   it('real incidents with tokens spliced into their title and bodies: same guarantees', () => {
-    const real = loadFixture<{ incidents: Array<{ name: string; status: string; incident_updates: Array<{ body: string; status: string }> }> }>(
-      INCIDENTS_BACKFILL,
-    ).incidents;
+    const real = loadFixture<{
+      incidents: Array<{ name: string; status: string; incident_updates: Array<{ body: string; status: string }> }>;
+    }>(INCIDENTS_BACKFILL).incidents;
     const splice = (text: string) =>
       fc.tuple(fc.nat(), fc.array(modelToken, { minLength: 1, maxLength: 4 })).map(([at, tokens]) => {
         const i = at % (text.length + 1);
         return `${text.slice(0, i)} ${tokens.join(' ')} ${text.slice(i)}`;
       });
-    const spliced = fc
-      .tuple(fc.nat({ max: real.length - 1 }), fc.boolean())
-      .chain(([index, open]) => {
-        const r = real[index]!;
-        const updates = r.incident_updates.slice(0, 6);
-        return fc.record({
-          name: fc.oneof(fc.constant(r.name), splice(r.name)),
-          // As the badge sees it (open) or as the history has it.
-          status: fc.constant(open ? 'investigating' : r.status),
-          updates: fc.tuple(
-            ...updates.map((u) =>
-              fc.record({ body: fc.oneof(fc.constant(u.body), splice(u.body)), status: fc.constant(u.status) }),
-            ),
-          ),
-        });
+    const spliced = fc.tuple(fc.nat({ max: real.length - 1 }), fc.boolean()).chain(([index, open]) => {
+      const r = real[index]!;
+      const updates = r.incident_updates.slice(0, 6);
+      return fc.record({
+        name: fc.oneof(fc.constant(r.name), splice(r.name)),
+        // As the badge sees it (open) or as the history has it.
+        status: fc.constant(open ? 'investigating' : r.status),
+        updates: fc.tuple(
+          ...updates.map((u) => fc.record({ body: fc.oneof(fc.constant(u.body), splice(u.body)), status: fc.constant(u.status) })),
+        ),
       });
+    });
     fc.assert(fc.property(spliced, checkScope), { numRuns: Math.ceil(NUM_RUNS / 2) });
   });
 
@@ -410,7 +391,12 @@ describe('bugs the fuzzing found, fixed in lib/', () => {
       impact: 'major',
       created_at: '2026-11-25T09:00:00Z',
       incident_updates: [
-        { id: `u${k}`, status: 'investigating', created_at: '2026-11-25T09:00:00Z', body: `Opus ${versions.slice(k * 250, k * 250 + 250).join(',')}` },
+        {
+          id: `u${k}`,
+          status: 'investigating',
+          created_at: '2026-11-25T09:00:00Z',
+          body: `Opus ${versions.slice(k * 250, k * 250 + 250).join(',')}`,
+        },
       ],
     }));
     const b = badgeFor(live(summary({ incidents })), NO_PREFS, NOW);
@@ -442,11 +428,21 @@ describe('bugs the fuzzing found, fixed in lib/', () => {
   // so a running maintenance scheduled after year 33658 sorts after an upcoming one.
   it('a running maintenance sorts before an upcoming one whatever their dates', () => {
     const maintenance = (id: string, status: string, at: string) => ({
-      id, name: id, status, impact: 'maintenance', created_at: at, scheduled_for: at,
+      id,
+      name: id,
+      status,
+      impact: 'maintenance',
+      created_at: at,
+      scheduled_for: at,
     });
-    const s = live(summary({
-      scheduled_maintenances: [maintenance('up', 'scheduled', '2026-12-01T00:00:00Z'), maintenance('run', 'in_progress', '+100000-01-01T00:00:00Z')],
-    }));
+    const s = live(
+      summary({
+        scheduled_maintenances: [
+          maintenance('up', 'scheduled', '2026-12-01T00:00:00Z'),
+          maintenance('run', 'in_progress', '+100000-01-01T00:00:00Z'),
+        ],
+      }),
+    );
     expect(s.snapshot!.maintenances.map((m) => m.id)).toEqual(['run', 'up']);
   });
 

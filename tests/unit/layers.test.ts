@@ -47,7 +47,9 @@ function importsOf(file: string): string[] {
   const specs = [...text.matchAll(/(?:^|\n)\s*(?:import|export)[^'"]*?from\s+['"](\.[^'"]+)['"]/g)].map((m) => m[1]!);
   return specs.flatMap((spec) => {
     const base = path.posix.normalize(path.posix.join(path.posix.dirname(file), spec));
-    const found = [base, `${base}.ts`, `${base}.tsx`, `${base}/index.ts`].find((c) => fs.existsSync(path.join(ROOT, c)) && fs.statSync(path.join(ROOT, c)).isFile());
+    const found = [base, `${base}.ts`, `${base}.tsx`, `${base}/index.ts`].find(
+      (c) => fs.existsSync(path.join(ROOT, c)) && fs.statSync(path.join(ROOT, c)).isFile(),
+    );
     return found && /\.tsx?$/.test(found) ? [found] : [];
   });
 }

@@ -4,7 +4,9 @@ import config, { GECKO_ID } from '../../wxt.config';
 /** The manifest WXT builds from wxt.config.ts, per browser. */
 function manifestFor(browser: 'chrome' | 'firefox'): Record<string, any> {
   const manifest = config.manifest;
-  return typeof manifest === 'function' ? (manifest as (env: object) => Record<string, any>)({ browser, manifestVersion: 3, mode: 'production', command: 'build' }) : (manifest as Record<string, any>);
+  return typeof manifest === 'function'
+    ? (manifest as (env: object) => Record<string, any>)({ browser, manifestVersion: 3, mode: 'production', command: 'build' })
+    : (manifest as Record<string, any>);
 }
 
 describe('least privilege (every permission has a reason in the README)', () => {

@@ -48,7 +48,9 @@ describe('the repository stands alone', () => {
   });
 
   it('every docs/*.md a source cites exists in the repository', () => {
-    const cited = new Set(files.flatMap((f) => [...fs.readFileSync(path.join(ROOT, f), 'utf8').matchAll(/\bdocs\/([\w-]+\.md)\b/g)].map((m) => m[1]!)));
+    const cited = new Set(
+      files.flatMap((f) => [...fs.readFileSync(path.join(ROOT, f), 'utf8').matchAll(/\bdocs\/([\w-]+\.md)\b/g)].map((m) => m[1]!)),
+    );
     expect(cited.size).toBeGreaterThan(0);
     for (const doc of cited) expect(fs.existsSync(path.join(ROOT, 'docs', doc)), `docs/${doc}`).toBe(true);
   });

@@ -27,7 +27,9 @@ export function wireMeter(fake) {
       closedOut += socket.bytesWritten;
     });
   });
-  fake.server.on('secureConnection', () => { handshakes += 1; });
+  fake.server.on('secureConnection', () => {
+    handshakes += 1;
+  });
   fake.server.on('request', (req) => {
     const host = (req.headers.host ?? '').replace(/:\d+$/, '').toLowerCase();
     if (!STATUS_HOSTS.includes(host)) return;
@@ -38,7 +40,10 @@ export function wireMeter(fake) {
   const totals = () => {
     let tcpIn = closedIn;
     let tcpOut = closedOut;
-    for (const s of open) { tcpIn += s.bytesRead; tcpOut += s.bytesWritten; }
+    for (const s of open) {
+      tcpIn += s.bytesRead;
+      tcpOut += s.bytesWritten;
+    }
     return { at: Date.now(), tcpIn, tcpOut, connections, handshakes };
   };
   return {
@@ -84,7 +89,10 @@ export function idleStopper(driver, { idleMs, alarmName, alarmGuardMs = 3_000, t
     try {
       const now = Date.now();
       const nowRunning = driver.isServiceWorkerRunning();
-      if (nowRunning && !running) { events.push({ type: 'wake', at: now }); lastActivity = now; }
+      if (nowRunning && !running) {
+        events.push({ type: 'wake', at: now });
+        lastActivity = now;
+      }
       running = nowRunning;
       const reqs = driver.server.requests;
       if (reqs.length !== lastRequestCount || reqs.some((r) => !r.done)) {
@@ -92,7 +100,7 @@ export function idleStopper(driver, { idleMs, alarmName, alarmGuardMs = 3_000, t
         lastActivity = now;
       }
       if (!running || now - lastActivity < idleMs) return;
-      const alarm = await driver.extensionEval((name) => (globalThis.chrome.alarms.get(name)), alarmName).catch(() => null);
+      const alarm = await driver.extensionEval((name) => globalThis.chrome.alarms.get(name), alarmName).catch(() => null);
       if (alarm && alarm.scheduledTime - Date.now() < alarmGuardMs) return;
       await driver.stopServiceWorker();
       running = false;
@@ -108,7 +116,10 @@ export function idleStopper(driver, { idleMs, alarmName, alarmGuardMs = 3_000, t
   return {
     events,
     count: (type, fromMs = 0) => events.filter((e) => e.type === type && e.at >= fromMs).length,
-    stop() { stopped = true; clearInterval(timer); },
+    stop() {
+      stopped = true;
+      clearInterval(timer);
+    },
   };
 }
 

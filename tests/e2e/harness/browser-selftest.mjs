@@ -10,11 +10,12 @@ import { SUMMARY_PATH, loadFixture, startConnectProxy, startFakeServer } from '.
 const certs = ensureCerts();
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-
 describe('browser self-test against a throwaway extension', () => {
   // Browser modules are imported lazily so the default run needs no browser.
   let s;
-  before(async () => { s = await startFakeServer({ certs }); });
+  before(async () => {
+    s = await startFakeServer({ certs });
+  });
   after(() => s?.close());
 
   it('chromium', async (t) => {
@@ -38,8 +39,14 @@ describe('browser self-test against a throwaway extension', () => {
     assert.deepEqual(await b.badge(), { text: 'OK', color: [46, 125, 50, 255], title: 'Claude Status: All Systems Operational' });
     // Fallback host without host permission: a simple CORS GET works (Access-Control-Allow-Origin: *);
     // adding If-None-Match needs a preflight, which the fake (like possibly the real one) refuses.
-    const fetchFallback = (inm) => fetch('https://anthropic.statuspage.io/api/v2/summary.json',
-      { cache: 'no-store', headers: inm ? { 'If-None-Match': inm } : {} }).then((r) => r.status, (e) => e.name);
+    const fetchFallback = (inm) =>
+      fetch('https://anthropic.statuspage.io/api/v2/summary.json', {
+        cache: 'no-store',
+        headers: inm ? { 'If-None-Match': inm } : {},
+      }).then(
+        (r) => r.status,
+        (e) => e.name,
+      );
     assert.equal(await b.evalInWorker(fetchFallback), 200);
     assert.equal(await b.evalInWorker(fetchFallback, 'W/"x"'), 'TypeError');
 
@@ -55,7 +62,9 @@ describe('browser self-test against a throwaway extension', () => {
     await page.goto('https://claude.ai/?theme=dark');
     await page.locator('#harness-banner').waitFor();
     assert.equal(await page.evaluate(() => document.documentElement.className), 'dark');
-    await page.evaluate(() => { window.__marker = 1; });
+    await page.evaluate(() => {
+      window.__marker = 1;
+    });
     await page.click('#nav-chat');
     assert.equal(new URL(page.url()).pathname, '/chat/abc');
     assert.equal(await page.evaluate(() => window.__marker), 1, 'no reload');
@@ -113,8 +122,11 @@ describe('browser self-test against a throwaway extension', () => {
     assert.ok(proxy.connects.some((c) => c.target === 'status.claude.com:443'));
     await waitUntil(async () => (await f.badge()).text !== '');
     const n = String(s.getJson(SUMMARY_PATH).incidents.length);
-    assert.deepEqual(await f.badge(), { text: n, color: [198, 40, 40, 255],
-      title: `Claude Status: ${s.getJson(SUMMARY_PATH).status.description}` });
+    assert.deepEqual(await f.badge(), {
+      text: n,
+      color: [198, 40, 40, 255],
+      title: `Claude Status: ${s.getJson(SUMMARY_PATH).status.description}`,
+    });
 
     const popup = await f.openExtensionPage('popup.html');
     await popup.waitForFunction(() => document.getElementById('indicator').textContent !== '…');

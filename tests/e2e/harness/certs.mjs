@@ -36,7 +36,9 @@ export function ensureCerts(dir = DEFAULT_CERTS_DIR) {
     caPem: fs.readFileSync(p.caPem, 'utf8'),
     keyPem: fs.readFileSync(p.keyPem, 'utf8'),
     certPem: fs.readFileSync(p.certPem, 'utf8'),
-    caPath: p.caPem, keyPath: p.keyPem, certPath: p.certPem,
+    caPath: p.caPem,
+    keyPath: p.keyPem,
+    certPath: p.certPem,
   };
 }
 
@@ -60,19 +62,56 @@ function generate(dir, p) {
   try {
     const san = CERT_HOSTS.map((h) => (/^[\d.]+$/.test(h) ? `IP:${h}` : `DNS:${h}`)).join(',');
     const ec = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes'];
-    openssl(['req', '-x509', ...ec, '-keyout', 'ca.key', '-out', 'ca.pem', '-days', '365',
-      '-subj', '/CN=Claude Status E2E throwaway CA',
-      '-addext', 'basicConstraints=critical,CA:TRUE',
-      '-addext', 'keyUsage=critical,keyCertSign,cRLSign'], tmp);
+    openssl(
+      [
+        'req',
+        '-x509',
+        ...ec,
+        '-keyout',
+        'ca.key',
+        '-out',
+        'ca.pem',
+        '-days',
+        '365',
+        '-subj',
+        '/CN=Claude Status E2E throwaway CA',
+        '-addext',
+        'basicConstraints=critical,CA:TRUE',
+        '-addext',
+        'keyUsage=critical,keyCertSign,cRLSign',
+      ],
+      tmp,
+    );
     openssl(['req', ...ec, '-keyout', 'leaf.key', '-out', 'leaf.csr', '-subj', '/CN=status.claude.com'], tmp);
-    fs.writeFileSync(path.join(tmp, 'leaf.ext'), [
-      'basicConstraints=critical,CA:FALSE',
-      'keyUsage=critical,digitalSignature,keyEncipherment',
-      'extendedKeyUsage=serverAuth',
-      `subjectAltName=${san}`,
-    ].join('\n'));
-    openssl(['x509', '-req', '-in', 'leaf.csr', '-CA', 'ca.pem', '-CAkey', 'ca.key', '-CAcreateserial',
-      '-out', 'leaf.pem', '-days', '90', '-extfile', 'leaf.ext'], tmp);
+    fs.writeFileSync(
+      path.join(tmp, 'leaf.ext'),
+      [
+        'basicConstraints=critical,CA:FALSE',
+        'keyUsage=critical,digitalSignature,keyEncipherment',
+        'extendedKeyUsage=serverAuth',
+        `subjectAltName=${san}`,
+      ].join('\n'),
+    );
+    openssl(
+      [
+        'x509',
+        '-req',
+        '-in',
+        'leaf.csr',
+        '-CA',
+        'ca.pem',
+        '-CAkey',
+        'ca.key',
+        '-CAcreateserial',
+        '-out',
+        'leaf.pem',
+        '-days',
+        '90',
+        '-extfile',
+        'leaf.ext',
+      ],
+      tmp,
+    );
     // Leaf first, CA last: a reader that sees ca.pem also sees the matching leaf.
     for (const k of ['keyPem', 'certPem', 'caKey', 'caPem']) fs.renameSync(path.join(tmp, FILES[k]), p[k]);
   } finally {
@@ -84,12 +123,19 @@ function generate(dir, p) {
 function withLock(lockDir, fn) {
   const deadline = Date.now() + 30_000;
   for (;;) {
-    try { fs.mkdirSync(lockDir); break; } catch (e) {
+    try {
+      fs.mkdirSync(lockDir);
+      break;
+    } catch (e) {
       if (e.code !== 'EEXIST') throw e;
       const age = Date.now() - (fs.statSync(lockDir, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
       if (age > 30_000 || Date.now() > deadline) fs.rmSync(lockDir, { recursive: true, force: true });
       else Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 50);
     }
   }
-  try { return fn(); } finally { fs.rmSync(lockDir, { recursive: true, force: true }); }
+  try {
+    return fn();
+  } finally {
+    fs.rmSync(lockDir, { recursive: true, force: true });
+  }
 }

@@ -37,7 +37,11 @@ export function makeNssHome(caPath) {
 
 /** Chromium's id for an unpacked extension without a manifest `key`: sha256(path) → a..p. */
 export function unpackedExtensionId(extensionPath) {
-  const hex = crypto.createHash('sha256').update(fs.realpathSync(path.resolve(extensionPath))).digest('hex').slice(0, 32);
+  const hex = crypto
+    .createHash('sha256')
+    .update(fs.realpathSync(path.resolve(extensionPath)))
+    .digest('hex')
+    .slice(0, 32);
   return [...hex].map((c) => String.fromCharCode(97 + parseInt(c, 16))).join('');
 }
 
@@ -46,27 +50,44 @@ export function unpackedExtensionId(extensionPath) {
  *   headless?: boolean, args?: string[] }} opts
  *   extensionPath default .output/chrome-mv3; headless default true unless HEADED=1; args are extra flags
  */
-export async function launchChromium({ extensionPath = path.join(REPO_ROOT, '.output/chrome-mv3'), serverPort,
-  certs, headless = !process.env.HEADED, args = [] }) {
+export async function launchChromium({
+  extensionPath = path.join(REPO_ROOT, '.output/chrome-mv3'),
+  serverPort,
+  certs,
+  headless = !process.env.HEADED,
+  args = [],
+}) {
   const ext = path.resolve(extensionPath);
   if (!fs.existsSync(path.join(ext, 'manifest.json'))) throw new Error(`no manifest.json in ${ext} (build first?)`);
   const home = makeNssHome(certs.caPath);
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-chromium-profile-'));
-  const cleanup = () => { for (const dir of [home, profile]) fs.rmSync(dir, { recursive: true, force: true }); };
-  const map = ['status.claude.com', 'claude.ai', 'anthropic.statuspage.io']
-    .map((h) => `MAP ${h} 127.0.0.1:${serverPort}`).join(', ');
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: '/usr/bin/chromium',
-    headless,
-    env: { ...process.env, HOME: home },
-    args: [
-      `--disable-extensions-except=${ext}`, `--load-extension=${ext}`,
-      `--host-resolver-rules=${map}`, // no quotes inside the args array
-      '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync',
-      ...args,
-    ],
-  }).catch((e) => { cleanup(); throw e; });
+  const cleanup = () => {
+    for (const dir of [home, profile]) fs.rmSync(dir, { recursive: true, force: true });
+  };
+  const map = ['status.claude.com', 'claude.ai', 'anthropic.statuspage.io'].map((h) => `MAP ${h} 127.0.0.1:${serverPort}`).join(', ');
+  const context = await chromium
+    .launchPersistentContext(profile, {
+      executablePath: '/usr/bin/chromium',
+      headless,
+      env: { ...process.env, HOME: home },
+      args: [
+        `--disable-extensions-except=${ext}`,
+        `--load-extension=${ext}`,
+        `--host-resolver-rules=${map}`, // no quotes inside the args array
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        ...args,
+      ],
+    })
+    .catch((e) => {
+      cleanup();
+      throw e;
+    });
   try {
     return await setUp(context, ext, cleanup);
   } catch (e) {
@@ -89,7 +110,7 @@ async function setUp(context, ext, cleanup) {
   // Vantage page: the manifest shown as text in the extension's origin. It has chrome.* APIs but
   // runs none of the extension's code, so reading the badge from it neither wakes the worker nor
   // keeps it alive (evaluating in the worker would do both). It reuses the initial blank tab.
-  const vantage = context.pages()[0] ?? await context.newPage();
+  const vantage = context.pages()[0] ?? (await context.newPage());
   await vantage.goto(`${origin}/manifest.json`);
   // CDP ServiceWorker domain on that page: tracks running status, stops and starts the worker.
   const cdp = await context.newCDPSession(vantage);
@@ -104,12 +125,22 @@ async function setUp(context, ext, cleanup) {
 
   const ours = () => [...versions.values()].filter((v) => v.status !== 'redundant');
   const running = () => ours().some((v) => v.runningStatus === 'running');
-  const waitFor = (cond, what, timeoutMs = 10_000) => new Promise((resolve, reject) => {
-    if (cond()) return resolve();
-    const done = () => { if (cond()) { clearTimeout(timer); statusListeners.delete(done); resolve(); } };
-    const timer = setTimeout(() => { statusListeners.delete(done); reject(new Error(`service worker: ${what} timed out`)); }, timeoutMs);
-    statusListeners.add(done);
-  });
+  const waitFor = (cond, what, timeoutMs = 10_000) =>
+    new Promise((resolve, reject) => {
+      if (cond()) return resolve();
+      const done = () => {
+        if (cond()) {
+          clearTimeout(timer);
+          statusListeners.delete(done);
+          resolve();
+        }
+      };
+      const timer = setTimeout(() => {
+        statusListeners.delete(done);
+        reject(new Error(`service worker: ${what} timed out`));
+      }, timeoutMs);
+      statusListeners.add(done);
+    });
 
   /** @returns {Promise<import('playwright-core').Worker>} */
   async function serviceWorker() {
@@ -148,11 +179,12 @@ async function setUp(context, ext, cleanup) {
       return (await wakeServiceWorker()).evaluate(fn, arg);
     },
     /** Global badge text, background colour [r,g,b,a] and title, read from the vantage page. */
-    badge: () => vantage.evaluate(async () => ({
-      text: await chrome.action.getBadgeText({}),
-      color: await chrome.action.getBadgeBackgroundColor({}),
-      title: await chrome.action.getTitle({}),
-    })),
+    badge: () =>
+      vantage.evaluate(async () => ({
+        text: await chrome.action.getBadgeText({}),
+        color: await chrome.action.getBadgeBackgroundColor({}),
+        title: await chrome.action.getTitle({}),
+      })),
     /**
      * Open an extension page in a new tab, e.g. 'popup.html'.
      * @param {string} relPath

@@ -13,7 +13,10 @@ import net from 'node:net';
 export async function startConnectProxy(targetPort) {
   const sockets = new Set();
   const connects = [];
-  const proxy = http.createServer((_req, res) => { res.writeHead(405); res.end('CONNECT only'); });
+  const proxy = http.createServer((_req, res) => {
+    res.writeHead(405);
+    res.end('CONNECT only');
+  });
   proxy.on('connect', (req, client, head) => {
     connects.push({ at: Date.now(), target: req.url });
     const upstream = net.connect(targetPort, '127.0.0.1', () => {
@@ -24,8 +27,15 @@ export async function startConnectProxy(targetPort) {
     });
     for (const s of [client, upstream]) {
       sockets.add(s);
-      s.on('error', () => { client.destroy(); upstream.destroy(); });
-      s.on('close', () => { sockets.delete(s); client.destroy(); upstream.destroy(); });
+      s.on('error', () => {
+        client.destroy();
+        upstream.destroy();
+      });
+      s.on('close', () => {
+        sockets.delete(s);
+        client.destroy();
+        upstream.destroy();
+      });
     }
   });
   await new Promise((resolve) => proxy.listen(0, '127.0.0.1', resolve));

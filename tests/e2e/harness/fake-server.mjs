@@ -61,7 +61,11 @@ export async function startFakeServer({ certs = ensureCerts(), summary, incident
   setJson(INCIDENTS_PATH, incidents);
 
   const notify = (entry) => {
-    for (const w of waiters) if (w.pred(entry)) { waiters.delete(w); w.resolve(entry); }
+    for (const w of waiters)
+      if (w.pred(entry)) {
+        waiters.delete(w);
+        w.resolve(entry);
+      }
   };
 
   const server = https.createServer({ key: certs.keyPem, cert: certs.certPem }, (req, res) => {
@@ -69,14 +73,25 @@ export async function startFakeServer({ certs = ensureCerts(), summary, incident
     const url = new URL(req.url, `https://${host || 'unknown'}`);
     /** @type {RequestEntry} */
     const entry = {
-      at: Date.now(), host, method: req.method, path: url.pathname, url: req.url,
-      ifNoneMatch: req.headers['if-none-match'] ?? null, status: null, bytes: 0, fault: null,
-      done: false, aborted: false,
+      at: Date.now(),
+      host,
+      method: req.method,
+      path: url.pathname,
+      url: req.url,
+      ifNoneMatch: req.headers['if-none-match'] ?? null,
+      status: null,
+      bytes: 0,
+      fault: null,
+      done: false,
+      aborted: false,
     };
     requests.push(entry);
     let bodyBytes = 0;
     const write = res.write.bind(res);
-    res.write = (chunk, ...rest) => { bodyBytes += Buffer.byteLength(chunk); return write(chunk, ...rest); };
+    res.write = (chunk, ...rest) => {
+      bodyBytes += Buffer.byteLength(chunk);
+      return write(chunk, ...rest);
+    };
     res.on('finish', () => {
       Object.assign(entry, { status: res.statusCode, bytes: headerBytes(res) + bodyBytes, done: true });
       notify(entry);
@@ -102,8 +117,12 @@ export async function startFakeServer({ certs = ensureCerts(), summary, incident
       }
       if (host === 'claude.ai') {
         if (url.pathname === '/favicon.ico') return send(res, 404, { 'Content-Type': 'text/plain' }, 'not found');
-        return send(res, 200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store',
-          ...claudeHeaders }, claudePageHtml(url));
+        return send(
+          res,
+          200,
+          { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store', ...claudeHeaders },
+          claudePageHtml(url),
+        );
       }
       send(res, 404, { 'Content-Type': 'text/plain' }, `unknown host ${host}`);
     };
@@ -127,7 +146,9 @@ export async function startFakeServer({ certs = ensureCerts(), summary, incident
     /** The object currently served at a path. */
     getJson: (path) => docs.get(path)?.obj,
     /** Extra response headers for the claude.ai page, e.g. a Content-Security-Policy. */
-    setClaudeHeaders: (headers) => { claudeHeaders = { ...headers }; },
+    setClaudeHeaders: (headers) => {
+      claudeHeaders = { ...headers };
+    },
     /**
      * Inject (or clear with null) a fault for every request to one host. Requests stalled on that
      * host are then answered under the new rules.
@@ -135,8 +156,13 @@ export async function startFakeServer({ certs = ensureCerts(), summary, incident
      * @param {{ host?: string }} [opts] default host status.claude.com
      */
     setFault(spec, { host = 'status.claude.com' } = {}) {
-      if (spec) faults.set(host, spec); else faults.delete(host);
-      for (const item of [...stalled]) if (item.host === host) { stalled.delete(item); item.replay(); }
+      if (spec) faults.set(host, spec);
+      else faults.delete(host);
+      for (const item of [...stalled])
+        if (item.host === host) {
+          stalled.delete(item);
+          item.replay();
+        }
     },
     clearRequests: () => void requests.splice(0),
     /**
@@ -151,10 +177,19 @@ export async function startFakeServer({ certs = ensureCerts(), summary, incident
       const hit = requests.find(pred);
       if (hit) return Promise.resolve(hit);
       return new Promise((resolve, reject) => {
-        const w = { pred, resolve: (e) => { clearTimeout(timer); resolve(e); } };
+        const w = {
+          pred,
+          resolve: (e) => {
+            clearTimeout(timer);
+            resolve(e);
+          },
+        };
         const timer = setTimeout(() => {
           waiters.delete(w);
-          const log = requests.slice(-10).map((r) => `${r.host}${r.path} ${r.status}`).join('; ');
+          const log = requests
+            .slice(-10)
+            .map((r) => `${r.host}${r.path} ${r.status}`)
+            .join('; ');
           reject(new Error(`waitForRequest: no match in ${timeoutMs} ms (last: ${log || 'none'})`));
         }, timeoutMs);
         waiters.add(w);

@@ -22,8 +22,15 @@ export const DEFAULT_UUID = '0f0f0f0f-1111-4222-8333-444444444444';
  *   event page really is suspended when idle, even with BiDi attached (verified with 2000), so a
  *   small value exercises lost-globals paths in Firefox. prefs: any extra Firefox prefs.
  */
-export async function launchFirefox({ extensionPath = path.join(REPO_ROOT, '.output/firefox-mv3'), proxyPort,
-  uuid = DEFAULT_UUID, geckoId = GECKO_ID, headless = !process.env.HEADED, backgroundIdleTimeoutMs, prefs = {} }) {
+export async function launchFirefox({
+  extensionPath = path.join(REPO_ROOT, '.output/firefox-mv3'),
+  proxyPort,
+  uuid = DEFAULT_UUID,
+  geckoId = GECKO_ID,
+  headless = !process.env.HEADED,
+  backgroundIdleTimeoutMs,
+  prefs = {},
+}) {
   const ext = path.resolve(extensionPath);
   if (!fs.existsSync(path.join(ext, 'manifest.json'))) throw new Error(`no manifest.json in ${ext} (build first?)`);
   const browser = await puppeteer.launch({
@@ -65,8 +72,7 @@ export async function launchFirefox({ extensionPath = path.join(REPO_ROOT, '.out
     page.goto(url).catch(() => {}); // only ever times out
     const deadline = Date.now() + timeoutMs;
     for (;;) {
-      const ready = await page.evaluate((u) => location.href === u && document.readyState === 'complete', url)
-        .catch(() => false);
+      const ready = await page.evaluate((u) => location.href === u && document.readyState === 'complete', url).catch(() => false);
       if (ready) return page;
       if (Date.now() > deadline) throw new Error(`openExtensionPage: ${url} not ready in ${timeoutMs} ms`);
       await new Promise((r) => setTimeout(r, 50));

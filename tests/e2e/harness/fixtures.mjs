@@ -18,8 +18,16 @@ export function loadFixture(name) {
 }
 
 /** Timestamp fields rebaseTimes() shifts, wherever they occur (page, components, incidents, updates). */
-export const TIME_KEYS = ['created_at', 'updated_at', 'started_at', 'display_at', 'monitoring_at',
-  'resolved_at', 'scheduled_for', 'scheduled_until'];
+export const TIME_KEYS = [
+  'created_at',
+  'updated_at',
+  'started_at',
+  'display_at',
+  'monitoring_at',
+  'resolved_at',
+  'scheduled_for',
+  'scheduled_until',
+];
 // Planned times may lie in the future: they move, but never choose the anchor.
 const NOT_ANCHORS = new Set(['scheduled_for', 'scheduled_until']);
 

@@ -30,8 +30,12 @@ export function send(res, status, headers, body) {
 // The real v2 API sends `access-control-allow-origin: *` (docs/statuspage.md §1). How it
 // answers a CORS preflight is unknown, so OPTIONS gets a plain 405 here: a cross-origin fetch that
 // needs a preflight (e.g. one sending If-None-Match without host permission) fails, as it may for real.
-export const jsonHeaders = (etag) => ({ 'Content-Type': JSON_TYPE, 'Cache-Control': CACHE_CONTROL, ETag: etag,
-  'Access-Control-Allow-Origin': '*' });
+export const jsonHeaders = (etag) => ({
+  'Content-Type': JSON_TYPE,
+  'Cache-Control': CACHE_CONTROL,
+  ETag: etag,
+  'Access-Control-Allow-Origin': '*',
+});
 
 /** 200 with the document, or 304 when If-None-Match matches (weak comparison, lists, `*`). */
 export function serveJson(req, res, doc) {
@@ -51,7 +55,11 @@ export const etagOf = (body) => `W/"${crypto.createHash('sha256').update(body).d
 /** Send a TCP RST. The TLS socket wraps a plain TCP socket (`_parent`), which is the one that can reset. */
 function resetSocket(socket) {
   if (!socket) return;
-  try { (socket._parent ?? socket).resetAndDestroy(); } catch { socket.destroy(); }
+  try {
+    (socket._parent ?? socket).resetAndDestroy();
+  } catch {
+    socket.destroy();
+  }
 }
 
 const CHALLENGE_HTML = `<!DOCTYPE HTML PUBLIC "-//W3C//DTD HTML 4.01 Transitional//EN">
@@ -82,11 +90,14 @@ export function serveFault(f, res, doc) {
       return send(res, f.status, { ...html, 'Cache-Control': 'no-store', ...extra }, text);
     }
     case 'challenge':
-      return send(res, 405, { ...html, Server: 'CloudFront', 'X-Cache': 'Error from cloudfront',
-        'X-Amz-Cf-Id': 'fake-challenge' }, CHALLENGE_HTML);
+      return send(
+        res,
+        405,
+        { ...html, Server: 'CloudFront', 'X-Cache': 'Error from cloudfront', 'X-Amz-Cf-Id': 'fake-challenge' },
+        CHALLENGE_HTML,
+      );
     case 'html200':
-      return send(res, 200, { 'Content-Type': f.contentType ?? html['Content-Type'], 'Cache-Control': CACHE_CONTROL },
-        STATUS_HTML);
+      return send(res, 200, { 'Content-Type': f.contentType ?? html['Content-Type'], 'Cache-Control': CACHE_CONTROL }, STATUS_HTML);
     case 'wrongShape': {
       const body = '{"hello":"world","incidents":"nope"}';
       return send(res, 200, jsonHeaders(etagOf(body)), body);

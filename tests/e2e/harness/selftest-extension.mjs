@@ -86,8 +86,13 @@ export function writeSelftestExtension(browser, dir = fs.mkdtempSync(path.join(o
     }),
   };
   fs.mkdirSync(dir, { recursive: true });
-  const files = { 'manifest.json': JSON.stringify(manifest, null, 2), 'background.js': BACKGROUND,
-    'popup.html': POPUP_HTML, 'popup.js': POPUP_JS, 'content.js': CONTENT_JS };
+  const files = {
+    'manifest.json': JSON.stringify(manifest, null, 2),
+    'background.js': BACKGROUND,
+    'popup.html': POPUP_HTML,
+    'popup.js': POPUP_JS,
+    'content.js': CONTENT_JS,
+  };
   for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), text);
   return dir;
 }

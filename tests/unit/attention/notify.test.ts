@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { NO_ATTENTION, type Attention } from '../../../lib/attention/attention';
-import { EMPTY_MEMORY, HOLD_MS, decideNotifications, firstSentence, noteUrl, type Note, type NotifyMemory } from '../../../lib/attention/notify';
+import {
+  EMPTY_MEMORY,
+  HOLD_MS,
+  decideNotifications,
+  firstSentence,
+  noteUrl,
+  type Note,
+  type NotifyMemory,
+} from '../../../lib/attention/notify';
 import { DEFAULT_PREFS, type Prefs } from '../../../lib/prefs';
 import { SummarySchema } from '../../../lib/statuspage/schema';
 import { normaliseIncident, normaliseSummary, type UpdateState } from '../../../lib/statuspage/snapshot';
@@ -57,7 +65,12 @@ function replay(steps: Step[], memory: NotifyMemory, prefs: Prefs = DEFAULT_PREF
 
 /** Primed on an operational page, as after install on a calm day. */
 function primed(): NotifyMemory {
-  return decideNotifications(EMPTY_MEMORY, { snapshot: normaliseSummary(SummarySchema.parse(operational)), prefs: DEFAULT_PREFS, attention: NO_ATTENTION, now: 0 }).memory;
+  return decideNotifications(EMPTY_MEMORY, {
+    snapshot: normaliseSummary(SummarySchema.parse(operational)),
+    prefs: DEFAULT_PREFS,
+    attention: NO_ATTENTION,
+    now: 0,
+  }).memory;
 }
 
 /** Incidents that were open at some point (not posted after the fact as already resolved). */
@@ -82,7 +95,9 @@ describe('notifications over every real incident, replayed update by update', ()
       expect(notes.map((n) => n.title)).toEqual([`Opened and resolved: ${raw.name}`]);
       return;
     }
-    const expected = raw.incident_updates.map((u: any) => (u.status === 'resolved' || u.status === 'postmortem' ? `cs|${raw.id}|resolved` : `cs|${raw.id}|${u.id}`));
+    const expected = raw.incident_updates.map((u: any) =>
+      u.status === 'resolved' || u.status === 'postmortem' ? `cs|${raw.id}|resolved` : `cs|${raw.id}|${u.id}`,
+    );
     expect([...ids].sort()).toEqual([...expected].sort());
     for (const n of notes) expect(n.url).toBe(`https://status.claude.com/incidents/${raw.id}`);
   });
@@ -102,15 +117,22 @@ describe('notifications over every real incident, replayed update by update', ()
       const cut = Math.floor(steps.length / 2);
       const before = replay(steps.slice(0, cut), primed());
       const after = replay(steps.slice(cut), JSON.parse(JSON.stringify(before.memory)));
-      expect([...before.notes, ...after.notes].map((n) => n.id), raw.id).toEqual(straight);
+      expect(
+        [...before.notes, ...after.notes].map((n) => n.id),
+        raw.id,
+      ).toEqual(straight);
     }
   });
 });
 
 describe('what is told, and what is not', () => {
   const multiple = () => normaliseSummary(SummarySchema.parse(loadFixture(SUMMARY_MULTIPLE_MODELS)));
-  const run = (memory: NotifyMemory, prefs: Partial<Prefs> = {}, attention: Attention = NO_ATTENTION, now = Date.parse('2026-09-22T01:00:00Z')) =>
-    decideNotifications(memory, { snapshot: multiple(), prefs: { ...DEFAULT_PREFS, ...prefs }, attention, now });
+  const run = (
+    memory: NotifyMemory,
+    prefs: Partial<Prefs> = {},
+    attention: Attention = NO_ATTENTION,
+    now = Date.parse('2026-09-22T01:00:00Z'),
+  ) => decideNotifications(memory, { snapshot: multiple(), prefs: { ...DEFAULT_PREFS, ...prefs }, attention, now });
 
   it('first run: an incident already open is a baseline, not news', () => {
     const first = run(EMPTY_MEMORY);
@@ -159,7 +181,16 @@ describe('what is told, and what is not', () => {
     const t0 = Date.parse(raw.incident_updates.at(-1).display_at);
     // Synthetic: the real opening update, then a resolution 40 s later.
     const opening = raw.incident_updates.at(-1);
-    raw.incident_updates = [{ ...opening, id: 'synthres1', status: 'resolved', display_at: new Date(t0 + 40_000).toISOString(), body: 'This incident has been resolved.' }, opening];
+    raw.incident_updates = [
+      {
+        ...opening,
+        id: 'synthres1',
+        status: 'resolved',
+        display_at: new Date(t0 + 40_000).toISOString(),
+        body: 'This incident has been resolved.',
+      },
+      opening,
+    ];
     expect(replay(timeline(raw), primed()).notes.map((n) => n.title)).toEqual(['Opened and resolved: Elevated errors on Haiku 4.5']);
     const blip = replay(timeline(raw), primed());
     expect(replay(timeline(raw), blip.memory).notes, 'a blip replayed is not told again').toEqual([]);

@@ -30,13 +30,23 @@ const atomEntries = [...atomText.matchAll(/<entry>([\s\S]*?)<\/entry>/g)].map(([
     .split('</p>')
     .map((p) => /<strong>([^<]*)<\/strong>\s*-\s*([\s\S]*)$/.exec(p))
     .filter((m) => m !== null)
-    .map((m) => ({ status: m[1]!.toLowerCase(), body: m[2]!.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim() }));
+    .map((m) => ({
+      status: m[1]!.toLowerCase(),
+      body: m[2]!
+        .replace(/<[^>]*>/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim(),
+    }));
   return { title: /<title>([^<]*)<\/title>/.exec(entry)?.[1] ?? '', link: /incidents\/(\w+)/.exec(entry)?.[1] ?? '', content, updates };
 });
 
 const allNames = [...new Set([...backfill, ...summaries].map((i) => i.name).concat(atomEntries.map((e) => e.title)))];
 const allBodies = [
-  ...new Set([...backfill, ...summaries].flatMap((i) => i.incident_updates.map((u) => u.body)).concat(atomEntries.flatMap((e) => e.updates.map((u) => u.body)))),
+  ...new Set(
+    [...backfill, ...summaries]
+      .flatMap((i) => i.incident_updates.map((u) => u.body))
+      .concat(atomEntries.flatMap((e) => e.updates.map((u) => u.body))),
+  ),
 ];
 
 const labels = (ms: ModelRef[]) => ms.map(modelLabel);
@@ -158,51 +168,101 @@ describe('extractModels on every incident title in the fixtures', () => {
 
 /** Bodies that name models; every other body in the fixtures names none. */
 const BODY_MODELS: Record<string, string[]> = {
-  'A fix has been deployed for Claude Mythos 5.1 and Claude Fable 5.1 and we are monitoring to ensure it has resolved the issue.': ['Mythos 5.1', 'Fable 5.1'],
-  'We are investigating elevated errors on requests to Claude Mythos 5.1 and Claude Fable 5.1. We will provide an update as soon as possible.': ['Mythos 5.1', 'Fable 5.1'],
+  'A fix has been deployed for Claude Mythos 5.1 and Claude Fable 5.1 and we are monitoring to ensure it has resolved the issue.': [
+    'Mythos 5.1',
+    'Fable 5.1',
+  ],
+  'We are investigating elevated errors on requests to Claude Mythos 5.1 and Claude Fable 5.1. We will provide an update as soon as possible.':
+    ['Mythos 5.1', 'Fable 5.1'],
   'A fix has been deployed for Claude Mythos 5.1 and Claude Fable 5.1 and we are monitoring for recovery.': ['Mythos 5.1', 'Fable 5.1'],
-  'We have identified the cause of elevated errors on requests to Claude Mythos 5.1 and Claude Fable 5.1 and are working on a fix. We will provide an update as soon as possible.': ['Mythos 5.1', 'Fable 5.1'],
-  'We are investigating elevated errors on requests to Claude Fable 5.1 and Claude Mythos 5.1. We will provide an update as soon as possible.': ['Fable 5.1', 'Mythos 5.1'],
-  'The issue affecting Claude Mythos 5.1, Claude Fable 5.1, and Claude Opus 5 has been resolved. Impact has ended as of 9:16 PT / 16:16 UTC.': ['Mythos 5.1', 'Fable 5.1', 'Opus 5'],
-  'A fix has been deployed for Claude Mythos 5.1, Claude Fable 5.1, and Claude Opus 5 and we are monitoring for recovery.': ['Mythos 5.1', 'Fable 5.1', 'Opus 5'],
-  'The only affected models right now are Opus 4.8 and Opus 5. The rest of the models have recovered to baseline error rate.': ['Opus 4.8', 'Opus 5'],
-  'An exhaustive list of affected models: Mythos/Fable 5.1, Mythos/Fable 5, Opus 5, Opus 4.8, Opus 4.6.': ['Mythos 5.1', 'Fable 5.1', 'Mythos 5', 'Fable 5', 'Opus 5', 'Opus 4.8', 'Opus 4.6'],
-  'We have identified the cause of elevated errors on requests to Claude Mythos 5.1, Claude Fable 5.1, and Claude Opus 5 and are working on a fix. We will provide an update as soon as possible.': ['Mythos 5.1', 'Fable 5.1', 'Opus 5'],
-  'We are investigating elevated errors on requests to Claude Mythos 5.1, Claude Fable 5.1, and Claude Opus 5. We will provide an update as soon as possible.': ['Mythos 5.1', 'Fable 5.1', 'Opus 5'],
+  'We have identified the cause of elevated errors on requests to Claude Mythos 5.1 and Claude Fable 5.1 and are working on a fix. We will provide an update as soon as possible.':
+    ['Mythos 5.1', 'Fable 5.1'],
+  'We are investigating elevated errors on requests to Claude Fable 5.1 and Claude Mythos 5.1. We will provide an update as soon as possible.':
+    ['Fable 5.1', 'Mythos 5.1'],
+  'The issue affecting Claude Mythos 5.1, Claude Fable 5.1, and Claude Opus 5 has been resolved. Impact has ended as of 9:16 PT / 16:16 UTC.':
+    ['Mythos 5.1', 'Fable 5.1', 'Opus 5'],
+  'A fix has been deployed for Claude Mythos 5.1, Claude Fable 5.1, and Claude Opus 5 and we are monitoring for recovery.': [
+    'Mythos 5.1',
+    'Fable 5.1',
+    'Opus 5',
+  ],
+  'The only affected models right now are Opus 4.8 and Opus 5. The rest of the models have recovered to baseline error rate.': [
+    'Opus 4.8',
+    'Opus 5',
+  ],
+  'An exhaustive list of affected models: Mythos/Fable 5.1, Mythos/Fable 5, Opus 5, Opus 4.8, Opus 4.6.': [
+    'Mythos 5.1',
+    'Fable 5.1',
+    'Mythos 5',
+    'Fable 5',
+    'Opus 5',
+    'Opus 4.8',
+    'Opus 4.6',
+  ],
+  'We have identified the cause of elevated errors on requests to Claude Mythos 5.1, Claude Fable 5.1, and Claude Opus 5 and are working on a fix. We will provide an update as soon as possible.':
+    ['Mythos 5.1', 'Fable 5.1', 'Opus 5'],
+  'We are investigating elevated errors on requests to Claude Mythos 5.1, Claude Fable 5.1, and Claude Opus 5. We will provide an update as soon as possible.':
+    ['Mythos 5.1', 'Fable 5.1', 'Opus 5'],
   'We are investigating elevated errors on requests to Claude Sonnet 5. We will provide an update as soon as possible.': ['Sonnet 5'],
-  'The issue affecting Claude Sonnet 5 has been resolved. Impact occurred from 2:05pm PT / 21:05 UTC to 2:19pm PT / 21:19 UTC.': ['Sonnet 5'],
-  'This issue has been resolved. From 9:50pm PT / 04:50 UTC through 00:36am PT / 07:36 UTC, users saw elevated errors on requests to Claude models, including Claude Opus 5 and Fable 5.': ['Opus 5', 'Fable 5'],
-  'At this time, we have seen errors stabilize on Opus 5 and Fable 5, and are working to fully resolve success rates on all affected models. We will provide an update as soon as possible.': ['Opus 5', 'Fable 5'],
-  'We have identified the cause of elevated errors on requests to Claude Mythos 5, Claude Fable 5, Claude Opus 5, and other Claude models and are working on a fix. We will provide an update as soon as possible.': ['Mythos 5', 'Fable 5', 'Opus 5'],
-  'We are investigating elevated errors on requests to Claude Mythos 5, Claude Fable 5, Claude Opus 5, and Claude Opus 4.8. We will provide an update as soon as possible.': ['Mythos 5', 'Fable 5', 'Opus 5', 'Opus 4.8'],
-  'We have identified the cause of elevated errors on requests to Claude Opus 5 and Claude Haiku 4.5 and are working on a fix. We will provide an update as soon as possible.': ['Opus 5', 'Haiku 4.5'],
+  'The issue affecting Claude Sonnet 5 has been resolved. Impact occurred from 2:05pm PT / 21:05 UTC to 2:19pm PT / 21:19 UTC.': [
+    'Sonnet 5',
+  ],
+  'This issue has been resolved. From 9:50pm PT / 04:50 UTC through 00:36am PT / 07:36 UTC, users saw elevated errors on requests to Claude models, including Claude Opus 5 and Fable 5.':
+    ['Opus 5', 'Fable 5'],
+  'At this time, we have seen errors stabilize on Opus 5 and Fable 5, and are working to fully resolve success rates on all affected models. We will provide an update as soon as possible.':
+    ['Opus 5', 'Fable 5'],
+  'We have identified the cause of elevated errors on requests to Claude Mythos 5, Claude Fable 5, Claude Opus 5, and other Claude models and are working on a fix. We will provide an update as soon as possible.':
+    ['Mythos 5', 'Fable 5', 'Opus 5'],
+  'We are investigating elevated errors on requests to Claude Mythos 5, Claude Fable 5, Claude Opus 5, and Claude Opus 4.8. We will provide an update as soon as possible.':
+    ['Mythos 5', 'Fable 5', 'Opus 5', 'Opus 4.8'],
+  'We have identified the cause of elevated errors on requests to Claude Opus 5 and Claude Haiku 4.5 and are working on a fix. We will provide an update as soon as possible.':
+    ['Opus 5', 'Haiku 4.5'],
   'The issue affecting Claude Opus 5 has been resolved. Impact occurred from 16:11 to 18:23 UTC.': ['Opus 5'],
   'We are investigating elevated errors on requests to Claude Opus 5. We will provide an update as soon as possible.': ['Opus 5'],
-  'We are investigating elevated errors on requests to Claude Mythos 5, Claude Fable 5, Claude Opus 5, Claude Sonnet 5, Claude Haiku 4.5, and other Claude models. We will provide an update as soon as possible.': ['Mythos 5', 'Fable 5', 'Opus 5', 'Sonnet 5', 'Haiku 4.5'],
+  'We are investigating elevated errors on requests to Claude Mythos 5, Claude Fable 5, Claude Opus 5, Claude Sonnet 5, Claude Haiku 4.5, and other Claude models. We will provide an update as soon as possible.':
+    ['Mythos 5', 'Fable 5', 'Opus 5', 'Sonnet 5', 'Haiku 4.5'],
   'Claude Opus 5 is operational. Claude Sonnet 5 is degraded. We are investigating.': ['Opus 5', 'Sonnet 5'],
-  'We have identified the cause of elevated errors on requests to Claude Fable 5 and are working on a fix. We will provide an update as soon as possible.': ['Fable 5'],
+  'We have identified the cause of elevated errors on requests to Claude Fable 5 and are working on a fix. We will provide an update as soon as possible.':
+    ['Fable 5'],
   'The issue affecting Claude Mythos 5 and Claude Fable 5 has been resolved.': ['Mythos 5', 'Fable 5'],
-  'We are investigating elevated errors on requests to Claude Mythos 5 and Claude Fable 5. We will provide an update as soon as possible.': ['Mythos 5', 'Fable 5'],
-  'We are investigating elevated errors on requests to Claude Mythos 5, Claude Fable 5, and Claude Sonnet 5. We will provide an update as soon as possible.': ['Mythos 5', 'Fable 5', 'Sonnet 5'],
-  'We are continuing to work to resolve an issue resulting in slightly elevated errors on requests to Claude Fable 5. We will provide an update as soon as possible.': ['Fable 5'],
-  'We have identified an issue which resulted in errors across multiple models. At this time, errors are primarily impacting Claude Fable 5 and we are working to fully resolve these issues.': ['Fable 5'],
-  'We have identified the cause of elevated errors on requests to Claude Opus 5 and are working on a fix. We will provide an update as soon as possible.': ['Opus 5'],
-  'We have identified the cause of elevated errors on requests to Claude Mythos 5, Claude Fable 5, and Claude Opus 5, Claude Sonnet 5 and are working on a fix. We will provide an update as soon as possible.': ['Mythos 5', 'Fable 5', 'Opus 5', 'Sonnet 5'],
+  'We are investigating elevated errors on requests to Claude Mythos 5 and Claude Fable 5. We will provide an update as soon as possible.':
+    ['Mythos 5', 'Fable 5'],
+  'We are investigating elevated errors on requests to Claude Mythos 5, Claude Fable 5, and Claude Sonnet 5. We will provide an update as soon as possible.':
+    ['Mythos 5', 'Fable 5', 'Sonnet 5'],
+  'We are continuing to work to resolve an issue resulting in slightly elevated errors on requests to Claude Fable 5. We will provide an update as soon as possible.':
+    ['Fable 5'],
+  'We have identified an issue which resulted in errors across multiple models. At this time, errors are primarily impacting Claude Fable 5 and we are working to fully resolve these issues.':
+    ['Fable 5'],
+  'We have identified the cause of elevated errors on requests to Claude Opus 5 and are working on a fix. We will provide an update as soon as possible.':
+    ['Opus 5'],
+  'We have identified the cause of elevated errors on requests to Claude Mythos 5, Claude Fable 5, and Claude Opus 5, Claude Sonnet 5 and are working on a fix. We will provide an update as soon as possible.':
+    ['Mythos 5', 'Fable 5', 'Opus 5', 'Sonnet 5'],
   'As of 15:20 UTC (8:20am PT), error rates on Claude Sonnet 5 have returned to baseline. This incident is resolved.': ['Sonnet 5'],
   'We are also investigating issues with Opus 4.7 and Opus 4.5.': ['Opus 4.7', 'Opus 4.5'],
-  'As of 8:05 UTC / 1:05 PT, Sonnet 5 errors are back to baseline, but we\'re seeing an increased error rate on Fable 5.': ['Sonnet 5', 'Fable 5'],
-  'As of 7:32 UTC / 0:32 PT, Opus 5 errors are back to baseline but we\'re seeing again Sonnet 5\'s errors up.': ['Opus 5', 'Sonnet 5'],
-  'All models except Opus 5 have recovered. We\'re working to recover Opus 5 as well.': ['Opus 5'],
+  "As of 8:05 UTC / 1:05 PT, Sonnet 5 errors are back to baseline, but we're seeing an increased error rate on Fable 5.": [
+    'Sonnet 5',
+    'Fable 5',
+  ],
+  "As of 7:32 UTC / 0:32 PT, Opus 5 errors are back to baseline but we're seeing again Sonnet 5's errors up.": ['Opus 5', 'Sonnet 5'],
+  "All models except Opus 5 have recovered. We're working to recover Opus 5 as well.": ['Opus 5'],
   'Haiku 4.5 is also returning errors.': ['Haiku 4.5'],
-  'We are investigating elevated errors on requests to Claude Fable 5, Claude Sonnet 5, Claude Haiku 4.5, and other Claude models. We will provide an update as soon as possible.': ['Fable 5', 'Sonnet 5', 'Haiku 4.5'],
-  'We are investigating elevated errors on requests to Claude Mythos 5, Claude Fable 5, and Claude Haiku 4.5. We will provide an update as soon as possible.': ['Mythos 5', 'Fable 5', 'Haiku 4.5'],
-  'For approximately 10 minutes, error rates on Sonnet 4.6 and 5 were elevated. Service returned to normal at approximately 11:07a PDT.': ['Sonnet 4.6', 'Sonnet 5'],
+  'We are investigating elevated errors on requests to Claude Fable 5, Claude Sonnet 5, Claude Haiku 4.5, and other Claude models. We will provide an update as soon as possible.':
+    ['Fable 5', 'Sonnet 5', 'Haiku 4.5'],
+  'We are investigating elevated errors on requests to Claude Mythos 5, Claude Fable 5, and Claude Haiku 4.5. We will provide an update as soon as possible.':
+    ['Mythos 5', 'Fable 5', 'Haiku 4.5'],
+  'For approximately 10 minutes, error rates on Sonnet 4.6 and 5 were elevated. Service returned to normal at approximately 11:07a PDT.': [
+    'Sonnet 4.6',
+    'Sonnet 5',
+  ],
   // Only in the atom feed:
   'The issue affecting Claude Opus 5.5 has been resolved.': ['Opus 5.5'],
-  'We have identified the cause of elevated errors on requests to Claude Opus 5.5 and are working on a fix. We will provide an update as soon as possible.': ['Opus 5.5'],
+  'We have identified the cause of elevated errors on requests to Claude Opus 5.5 and are working on a fix. We will provide an update as soon as possible.':
+    ['Opus 5.5'],
   'We are investigating elevated errors on requests to Claude Opus 5.5. We will provide an update as soon as possible.': ['Opus 5.5'],
-  'The issue affecting Claude Mythos 5.1 and Claude Fable 5.1 has been resolved. Impact occurred from 05:40 PT / 12:40 UTC to 06:10 PT / 13:10 UTC.': ['Mythos 5.1', 'Fable 5.1'],
-  'We are continuing to work to resolve errors affecting some models. At this time, requests to Claude Fable 5 and 5.1 and Mythos 5 and 5.1 have returned to normal success rates. We are working to resolve remaining errors affecting Claude Opus 5, and will provide an additional update shortly.': ['Fable 5', 'Fable 5.1', 'Mythos 5', 'Mythos 5.1', 'Opus 5'],
+  'The issue affecting Claude Mythos 5.1 and Claude Fable 5.1 has been resolved. Impact occurred from 05:40 PT / 12:40 UTC to 06:10 PT / 13:10 UTC.':
+    ['Mythos 5.1', 'Fable 5.1'],
+  'We are continuing to work to resolve errors affecting some models. At this time, requests to Claude Fable 5 and 5.1 and Mythos 5 and 5.1 have returned to normal success rates. We are working to resolve remaining errors affecting Claude Opus 5, and will provide an additional update shortly.':
+    ['Fable 5', 'Fable 5.1', 'Mythos 5', 'Mythos 5.1', 'Opus 5'],
 };
 /** Bodies that speak of several / all / other models. */
 const BROAD_BODY_PARTS = [
@@ -221,7 +281,8 @@ const BROAD_BODY_PARTS = [
   'errors affecting some models',
 ];
 const FAMILY_WITH_VERSION = /\b(Opus|Sonnet|Haiku|Mythos|Fable)[ -](\d+(?:\.\d+)?)\b/g;
-const PRODUCT_FAMILIES = /^(?:Code|Cowork|Api|API|Console|Platform|Design|Security|Tag|Services?|Desktop|Mobile|For|In|Ai|Slack|Office|Government)$/i;
+const PRODUCT_FAMILIES =
+  /^(?:Code|Cowork|Api|API|Console|Platform|Design|Security|Tag|Services?|Desktop|Mobile|For|In|Ai|Slack|Office|Government)$/i;
 
 describe('extractModels on every update body in the fixtures', () => {
   it('reads the atom feed: titles and update bodies were found', () => {
@@ -241,12 +302,15 @@ describe('extractModels on every update body in the fixtures', () => {
     expect(families.every((f) => ['Opus', 'Sonnet', 'Haiku', 'Mythos', 'Fable'].includes(f))).toBe(true);
   });
 
-  it.each([...allNames, ...allBodies].filter((t) => new RegExp(FAMILY_WITH_VERSION.source).test(t)))('a family word followed by a number is found: %s', (text) => {
-    const keys = extractModels(text).models.map(modelKey);
-    for (const [, family, version] of text.matchAll(FAMILY_WITH_VERSION)) {
-      expect(keys).toContain(`${family!.toLowerCase()}-${version}`);
-    }
-  });
+  it.each([...allNames, ...allBodies].filter((t) => new RegExp(FAMILY_WITH_VERSION.source).test(t)))(
+    'a family word followed by a number is found: %s',
+    (text) => {
+      const keys = extractModels(text).models.map(modelKey);
+      for (const [, family, version] of text.matchAll(FAMILY_WITH_VERSION)) {
+        expect(keys).toContain(`${family!.toLowerCase()}-${version}`);
+      }
+    },
+  );
 
   it.each(atomEntries)('the raw atom content of "$title" (entity-escaped HTML) gives the models of its updates', ({ content, updates }) => {
     const perUpdate = new Set(updates.flatMap((u) => extractModels(u.body).models.map(modelKey)));
@@ -385,7 +449,9 @@ describe('extractModels forms', () => {
   });
 
   it('strips feed HTML tags', () => {
-    expect(found("<p><small>Oct <var data-var='date'> 7</var></small><br><strong>Investigating</strong> - Errors on <b>Claude Opus 5.5</b></p>")).toEqual(['Opus 5.5']);
+    expect(
+      found("<p><small>Oct <var data-var='date'> 7</var></small><br><strong>Investigating</strong> - Errors on <b>Claude Opus 5.5</b></p>"),
+    ).toEqual(['Opus 5.5']);
   });
 
   it('handles empty, odd and non-string input without throwing', () => {
@@ -414,7 +480,11 @@ describe('extractModels forms', () => {
 // ---- Helpers for the UI ----
 
 describe('modelKey / parseModelKey / modelLabel / modelBadgeText', () => {
-  const ref = (family: string, version: string | null = null, qualifier: string | null = null): ModelRef => ({ family, version, qualifier });
+  const ref = (family: string, version: string | null = null, qualifier: string | null = null): ModelRef => ({
+    family,
+    version,
+    qualifier,
+  });
 
   it.each<[ModelRef, string, string, string]>([
     [ref('Opus', '4.5'), 'opus-4.5', 'Opus 4.5', 'O4.5'],
@@ -527,12 +597,16 @@ describe('incidentScope: narrowing and widening in the newest update', () => {
 
   it('"All models except Opus 5 have recovered": only the exception stays down', () => {
     expect(
-      scope('Elevated errors on Opus 5, Sonnet 5 and Haiku 4.5', 'identified', ['All models except Opus 5 have recovered. We\'re working to recover Opus 5 as well.']),
+      scope('Elevated errors on Opus 5, Sonnet 5 and Haiku 4.5', 'identified', [
+        "All models except Opus 5 have recovered. We're working to recover Opus 5 as well.",
+      ]),
     ).toEqual({ affected: ['Opus 5'], recovering: ['Sonnet 5', 'Haiku 4.5'], broad: false });
   });
 
   it('"Elevated errors on all models except Haiku 4.5": the exception is the one that is fine', () => {
-    expect(scope('Elevated errors for Claude Haiku 4.5 and Opus 5', 'investigating', ['We see elevated errors on all models except Haiku 4.5.'])).toEqual({
+    expect(
+      scope('Elevated errors for Claude Haiku 4.5 and Opus 5', 'investigating', ['We see elevated errors on all models except Haiku 4.5.']),
+    ).toEqual({
       affected: ['Opus 5'],
       recovering: ['Haiku 4.5'],
       broad: false,
@@ -541,23 +615,40 @@ describe('incidentScope: narrowing and widening in the newest update', () => {
 
   it('"Claude Opus 5 is operational. Claude Sonnet 5 is degraded."', () => {
     expect(
-      scope('Degraded performance for Claude Opus 5, Claude Sonnet 5', 'investigating', ['Claude Opus 5 is operational. Claude Sonnet 5 is degraded. We are investigating.']),
+      scope('Degraded performance for Claude Opus 5, Claude Sonnet 5', 'investigating', [
+        'Claude Opus 5 is operational. Claude Sonnet 5 is degraded. We are investigating.',
+      ]),
     ).toEqual({ affected: ['Sonnet 5'], recovering: ['Opus 5'], broad: false });
   });
 
   it('recovery words each mark the model they speak of', () => {
-    for (const phrase of ['has recovered', 'is operational', 'are back to normal', 'is back to baseline', 'has returned to normal', 'is no longer affected', 'has been resolved']) {
+    for (const phrase of [
+      'has recovered',
+      'is operational',
+      'are back to normal',
+      'is back to baseline',
+      'has returned to normal',
+      'is no longer affected',
+      'has been resolved',
+    ]) {
       expect(scope('Errors on Opus 5 and Sonnet 5', 'identified', [`Sonnet 5 ${phrase}. Opus 5 is still returning errors.`])).toEqual({
         affected: ['Opus 5'],
         recovering: ['Sonnet 5'],
         broad: false,
       });
     }
-    expect(scope('Errors on Opus 5 and Sonnet 5', 'identified', ['The issue is resolved for Sonnet 5, while Opus 5 errors continue.']).affected).toEqual(['Opus 5']);
+    expect(
+      scope('Errors on Opus 5 and Sonnet 5', 'identified', ['The issue is resolved for Sonnet 5, while Opus 5 errors continue.']).affected,
+    ).toEqual(['Opus 5']);
   });
 
   it('a plain list of affected models replaces the earlier one (title and older updates)', () => {
-    expect(scope('Errors on Opus 5 and Sonnet 5', 'investigating', ['We are investigating errors on Opus 5.', 'We are investigating errors on Opus 5 and Sonnet 5.'])).toEqual({
+    expect(
+      scope('Errors on Opus 5 and Sonnet 5', 'investigating', [
+        'We are investigating errors on Opus 5.',
+        'We are investigating errors on Opus 5 and Sonnet 5.',
+      ]),
+    ).toEqual({
       affected: ['Opus 5'],
       recovering: ['Sonnet 5'],
       broad: false,
@@ -565,7 +656,12 @@ describe('incidentScope: narrowing and widening in the newest update', () => {
   });
 
   it('"also" widens: models not named keep their earlier state', () => {
-    expect(scope('Elevated errors on Claude Opus 5', 'investigating', ['Haiku 4.5 is also returning errors.', 'We are currently investigating this issue.'])).toEqual({
+    expect(
+      scope('Elevated errors on Claude Opus 5', 'investigating', [
+        'Haiku 4.5 is also returning errors.',
+        'We are currently investigating this issue.',
+      ]),
+    ).toEqual({
       affected: ['Opus 5', 'Haiku 4.5'],
       recovering: [],
       broad: false,
@@ -595,7 +691,9 @@ describe('incidentScope: narrowing and widening in the newest update', () => {
 describe('incidentScope: status and updates without model names', () => {
   it('resolved and postmortem incidents have nothing affected and are not broad', () => {
     for (const status of ['resolved', 'postmortem', 'Resolved']) {
-      expect(scope('Elevated errors for Claude Opus 5, Claude Sonnet 5, and other models', status, ['We are investigating errors on Opus 5.'])).toEqual({
+      expect(
+        scope('Elevated errors for Claude Opus 5, Claude Sonnet 5, and other models', status, ['We are investigating errors on Opus 5.']),
+      ).toEqual({
         affected: [],
         recovering: ['Opus 5', 'Sonnet 5'],
         broad: false,
@@ -603,8 +701,11 @@ describe('incidentScope: status and updates without model names', () => {
     }
   });
 
-  it('uses the newest update\'s status when the incident status is missing', () => {
-    const s = incidentScope({ name: 'Elevated errors on Haiku 4.5', updates: [{ body: 'This incident has been resolved.', status: 'resolved' }] });
+  it("uses the newest update's status when the incident status is missing", () => {
+    const s = incidentScope({
+      name: 'Elevated errors on Haiku 4.5',
+      updates: [{ body: 'This incident has been resolved.', status: 'resolved' }],
+    });
     expect(labels(s.affected)).toEqual([]);
     expect(labels(s.recovering)).toEqual(['Haiku 4.5']);
   });
@@ -634,7 +735,11 @@ describe('incidentScope: status and updates without model names', () => {
         'Claude Opus 5 is operational. Claude Sonnet 5 is degraded. We are investigating.',
       ]),
     ).toEqual({ affected: ['Sonnet 5'], recovering: ['Opus 5'], broad: false });
-    expect(scope('Elevated errors on Opus 5', 'monitoring', ['A fix has been deployed for Claude Opus 5 and we are monitoring to ensure it has resolved the issue.'])).toEqual({
+    expect(
+      scope('Elevated errors on Opus 5', 'monitoring', [
+        'A fix has been deployed for Claude Opus 5 and we are monitoring to ensure it has resolved the issue.',
+      ]),
+    ).toEqual({
       affected: ['Opus 5'],
       recovering: [],
       broad: false,
@@ -645,18 +750,22 @@ describe('incidentScope: status and updates without model names', () => {
     expect(
       scope('Elevated errors across many models', 'identified', [
         'As of 01:33 PT / 08:33 UTC we are back to errors across all models.',
-        'Sonnet 5 errors are back to baseline, but we\'re seeing an increased error rate on Fable 5.',
+        "Sonnet 5 errors are back to baseline, but we're seeing an increased error rate on Fable 5.",
       ]),
     ).toEqual({ affected: ['Sonnet 5', 'Fable 5'], recovering: [], broad: true });
   });
 
   it('an unhedged recovery without names recovers everything; a hedged one does not', () => {
-    expect(scope('Elevated errors on Opus 5 and Haiku 4.5', 'monitoring', ['As of 7:34 PST / 14:34 UTC the errors have returned to baseline.'])).toEqual({
+    expect(
+      scope('Elevated errors on Opus 5 and Haiku 4.5', 'monitoring', ['As of 7:34 PST / 14:34 UTC the errors have returned to baseline.']),
+    ).toEqual({
       affected: [],
       recovering: ['Opus 5', 'Haiku 4.5'],
       broad: false,
     });
-    expect(scope('Elevated errors on Opus 5 and Haiku 4.5', 'identified', ['At this time, we are seeing recovery across most models.'])).toEqual({
+    expect(
+      scope('Elevated errors on Opus 5 and Haiku 4.5', 'identified', ['At this time, we are seeing recovery across most models.']),
+    ).toEqual({
       affected: ['Opus 5', 'Haiku 4.5'],
       recovering: [],
       broad: true,
@@ -664,7 +773,11 @@ describe('incidentScope: status and updates without model names', () => {
   });
 
   it('a model named only in the title (edited later) is not dropped by an update that does not mention it', () => {
-    expect(scope('Elevated errors for Mythos 5, Opus 5', 'investigating', ['We are investigating elevated errors on requests to Claude Mythos 5.'])).toEqual({
+    expect(
+      scope('Elevated errors for Mythos 5, Opus 5', 'investigating', [
+        'We are investigating elevated errors on requests to Claude Mythos 5.',
+      ]),
+    ).toEqual({
       affected: ['Mythos 5', 'Opus 5'],
       recovering: [],
       broad: false,
@@ -688,7 +801,11 @@ describe('incidentScope: status and updates without model names', () => {
   });
 
   it('never throws on malformed input', () => {
-    expect(incidentScope({ name: undefined as unknown as string, updates: undefined as unknown as [] })).toEqual({ affected: [], recovering: [], broad: false });
+    expect(incidentScope({ name: undefined as unknown as string, updates: undefined as unknown as [] })).toEqual({
+      affected: [],
+      recovering: [],
+      broad: false,
+    });
     expect(incidentScope({ name: 'Opus 5', updates: [null as unknown as { body: string }] }).affected).toHaveLength(1);
   });
 });
@@ -746,7 +863,11 @@ describe('incidentScope replays real incidents', () => {
 
   it('q7txxvbsftgq: narrowed from "other Claude models" to Opus 5, and the fix keeps it so', () => {
     const incident = byId('q7txxvbsftgq');
-    expect(replay(incident, 3)).toEqual({ affected: ['Mythos 5', 'Fable 5', 'Opus 5', 'Sonnet 5', 'Haiku 4.5'], recovering: [], broad: true });
+    expect(replay(incident, 3)).toEqual({
+      affected: ['Mythos 5', 'Fable 5', 'Opus 5', 'Sonnet 5', 'Haiku 4.5'],
+      recovering: [],
+      broad: true,
+    });
     expect(replay(incident, 2).affected).toEqual(['Opus 5']);
     expect(replay(incident, 1).affected).toEqual(['Opus 5']);
   });
@@ -778,7 +899,11 @@ describe('incidentScope replays real incidents', () => {
       broad: true,
     });
     const console = summaries.find((i) => i.id === '978mjkgw6mh7')!;
-    expect(incidentScope({ name: console.name, status: console.status, updates: console.incident_updates })).toEqual({ affected: [], recovering: [], broad: false });
+    expect(incidentScope({ name: console.name, status: console.status, updates: console.incident_updates })).toEqual({
+      affected: [],
+      recovering: [],
+      broad: false,
+    });
   });
 
   it.each(backfill)('invariants at every step of $id "$name"', (incident) => {
@@ -786,7 +911,8 @@ describe('incidentScope replays real incidents', () => {
       const updates = incident.incident_updates.slice(i);
       const s = incidentScope({ name: incident.name, status: updates[0]!.status, updates });
       const named = new Set([incident.name, ...updates.map((u) => u.body)].flatMap((t) => extractModels(t).models.map(modelKey)));
-      const affected = s.affected.map(modelKey), recovering = s.recovering.map(modelKey);
+      const affected = s.affected.map(modelKey),
+        recovering = s.recovering.map(modelKey);
       expect(affected.filter((k) => recovering.includes(k))).toEqual([]);
       expect(new Set([...affected, ...recovering])).toEqual(named);
       if (updates[0]!.status === 'resolved') expect(s).toMatchObject({ affected: [], broad: false });

@@ -56,7 +56,7 @@ describe('poll', () => {
     expect(s.snapshot?.indicator).toBe('none');
   });
 
-  it('does not send one host\'s ETag to the other', async () => {
+  it("does not send one host's ETag to the other", async () => {
     const before = await goodState();
     const { d, calls } = deps({ 'status.claude.com': challenge, 'anthropic.statuspage.io': operational });
     await poll(before, d);
@@ -99,7 +99,10 @@ describe('backoff', () => {
     expect(backoffMs(1, { kind: 'blocked', detail: 'HTTP 429', retryAfterSec: 300 }, 0)).toBeGreaterThanOrEqual(300_000);
   });
   it('a failing poll schedules its retry', async () => {
-    const s = await poll(EMPTY_STATE, deps({ 'status.claude.com': () => new Response('', { status: 429, headers: { 'retry-after': '120' } }) }).d);
+    const s = await poll(
+      EMPTY_STATE,
+      deps({ 'status.claude.com': () => new Response('', { status: 429, headers: { 'retry-after': '120' } }) }).d,
+    );
     expect(s.retryAt).toBeGreaterThanOrEqual(T0 + 120_000);
     expect(isPollDue(s, T0 + 60_000)).toBe(false);
     expect(isPollDue(s, T0 + 121_000)).toBe(true);
@@ -117,7 +120,12 @@ describe('isPollDue', () => {
 
 describe('applyOutcome', () => {
   it('ignores a stale "not-modified" problem state from before', () => {
-    const s = applyOutcome({ ...EMPTY_STATE, problem: { kind: 'network', detail: 'x' }, failures: 3 }, 'https://status.claude.com', { kind: 'not-modified' }, T0);
+    const s = applyOutcome(
+      { ...EMPTY_STATE, problem: { kind: 'network', detail: 'x' }, failures: 3 },
+      'https://status.claude.com',
+      { kind: 'not-modified' },
+      T0,
+    );
     expect(s).toMatchObject({ problem: null, failures: 0 });
   });
 });

@@ -14,7 +14,14 @@ let served: unknown;
 function setup() {
   const f = fakeFetch({ 'status.claude.com': () => json(served, { headers: { etag: `W/"${JSON.stringify(served).length}"` } }) });
   const notes: Note[] = [];
-  const bg = createBackground({ browser, fetch: f.fetch, now: () => now, isOnline: () => true, random: () => 0.5, showNote: async (n) => void notes.push(n) });
+  const bg = createBackground({
+    browser,
+    fetch: f.fetch,
+    now: () => now,
+    isOnline: () => true,
+    random: () => 0.5,
+    showNote: async (n) => void notes.push(n),
+  });
   return { bg, calls: f.calls, notes };
 }
 
@@ -114,7 +121,8 @@ describe('background', () => {
     served = '<html>';
     const broken = createBackground({
       browser,
-      fetch: (async () => new Response('<html>challenge</html>', { status: 405, headers: { 'content-type': 'text/html' } })) as typeof fetch,
+      fetch: (async () =>
+        new Response('<html>challenge</html>', { status: 405, headers: { 'content-type': 'text/html' } })) as typeof fetch,
       now: () => now + 30_000,
       isOnline: () => true,
       random: () => 0.5,

@@ -16,7 +16,13 @@ import {
 const NOW = Date.parse('2026-11-25T10:00:00Z');
 
 function live(summary: unknown): StatusState {
-  return { ...EMPTY_STATE, snapshot: normaliseSummary(SummarySchema.parse(summary)), source: 'https://status.claude.com', confirmedAt: NOW, checkedAt: NOW };
+  return {
+    ...EMPTY_STATE,
+    snapshot: normaliseSummary(SummarySchema.parse(summary)),
+    source: 'https://status.claude.com',
+    confirmedAt: NOW,
+    checkedAt: NOW,
+  };
 }
 const badge = (state: StatusState, prefs: Prefs = DEFAULT_PREFS, now = NOW) => badgeFor(state, prefs, now);
 const mine = (...myModels: string[]): Prefs => ({ ...DEFAULT_PREFS, myModels });

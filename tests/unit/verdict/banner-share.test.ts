@@ -7,7 +7,8 @@ import { normaliseSummary } from '../../../lib/statuspage/snapshot';
 import { DEFAULT_PREFS } from '../../../lib/prefs';
 import { MAINTENANCES, SUMMARY_MULTIPLE_MODELS, SUMMARY_OPERATIONAL, loadFixture, syntheticSummaryWithIncident } from '../../fixtures';
 
-const assessed = (summary: unknown, myModels: string[] = []) => assess(normaliseSummary(SummarySchema.parse(summary)), { ...DEFAULT_PREFS, myModels });
+const assessed = (summary: unknown, myModels: string[] = []) =>
+  assess(normaliseSummary(SummarySchema.parse(summary)), { ...DEFAULT_PREFS, myModels });
 const NOW = Date.parse('2026-09-22T01:09:30Z');
 
 describe('claude.ai banner content', () => {
@@ -32,7 +33,11 @@ describe('claude.ai banner content', () => {
     worse.incidents[0].impact = 'critical';
     expect(bannerFor(assessed(worse), dismissed)).toMatchObject({ kind: 'loud' });
     const updated = structuredClone(summary);
-    updated.incidents[0].incident_updates.unshift({ ...updated.incidents[0].incident_updates[0], id: 'synthnew1', display_at: '2026-09-22T01:30:00Z' });
+    updated.incidents[0].incident_updates.unshift({
+      ...updated.incidents[0].incident_updates[0],
+      id: 'synthnew1',
+      display_at: '2026-09-22T01:30:00Z',
+    });
     const back = bannerFor(assessed(updated), dismissed);
     expect(back && back.kind !== 'maintenance' && fingerprintOf(back.item)).toBe('synthnew1|major');
   });

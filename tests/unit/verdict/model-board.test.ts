@@ -80,6 +80,11 @@ describe('models seen in incident text (what settings offers)', () => {
 
   it('merges newest first, without duplicates, capped', () => {
     expect(mergeSeen(['a', 'b'], ['c', 'a'])).toEqual(['c', 'a', 'b']);
-    expect(mergeSeen([], Array.from({ length: 100 }, (_, i) => `m-${i}`))).toHaveLength(60);
+    expect(
+      mergeSeen(
+        [],
+        Array.from({ length: 100 }, (_, i) => `m-${i}`),
+      ),
+    ).toHaveLength(60);
   });
 });
