@@ -13,6 +13,8 @@ export type ProblemKind =
   | 'blocked'
   /** JSON that is not what we expect, broken JSON, or a body over the size cap. */
   | 'invalid'
+  /** The answer came from another origin after a redirect: whatever it says, it is not the status page's. */
+  | 'redirect'
   | 'offline';
 
 export interface PollProblem {
@@ -21,6 +23,8 @@ export interface PollProblem {
   detail: string;
   /** Seconds from a `Retry-After` header, when one came with the error. */
   retryAfterSec?: number;
+  /** The HTTP status of an error answer (429 means "slow down" and backs off at once). */
+  httpStatus?: number;
 }
 
 export type FetchOutcome =
@@ -34,6 +38,8 @@ export interface FetchJsonOptions {
   etag?: string | null;
   timeoutMs: number;
   maxBytes: number;
+  /** Origins an answer may come from after redirects; default: the origin of `url` only. */
+  allowedOrigins?: readonly string[];
 }
 
 export async function fetchJson(opts: FetchJsonOptions): Promise<FetchOutcome> {
@@ -45,12 +51,17 @@ export async function fetchJson(opts: FetchJsonOptions): Promise<FetchOutcome> {
     // no-store: the browser's HTTP cache could hand us an old copy while it revalidates in the
     // background (max-age=10, stale-while-revalidate=30). We keep the ETag ourselves instead.
     const res = await opts.fetch(opts.url, { headers, cache: 'no-store', signal: abort.signal, credentials: 'omit' });
+    // Redirects are followed (a host may move a path), but only an answer from an expected origin
+    // counts: a redirect to any other site is refused, whatever it says.
+    const allowed = opts.allowedOrigins ?? [new URL(opts.url).origin];
+    const finalOrigin = res.url ? new URL(res.url).origin : new URL(opts.url).origin;
+    if (!allowed.includes(finalOrigin)) return failed('redirect', `redirected to ${finalOrigin}`);
     if (res.status === 304) return { kind: 'not-modified' };
     const type = res.headers.get('content-type') ?? '';
     if (!res.ok) {
       // An error page is HTML whatever the cause; only these statuses mean a challenge or a limit.
       const blocked = [403, 405, 429].includes(res.status);
-      return failed(blocked ? 'blocked' : 'http', `HTTP ${res.status}`, retryAfter(res.headers.get('retry-after')));
+      return failed(blocked ? 'blocked' : 'http', `HTTP ${res.status}`, retryAfter(res.headers.get('retry-after')), res.status);
     }
     const declared = Number(res.headers.get('content-length'));
     if (declared > opts.maxBytes) return failed('invalid', `response too large (${declared} bytes)`);
@@ -70,8 +81,11 @@ export async function fetchJson(opts: FetchJsonOptions): Promise<FetchOutcome> {
   }
 }
 
-function failed(kind: ProblemKind, detail: string, retryAfterSec?: number): FetchOutcome {
-  return { kind: 'failed', problem: retryAfterSec === undefined ? { kind, detail } : { kind, detail, retryAfterSec } };
+function failed(kind: ProblemKind, detail: string, retryAfterSec?: number, httpStatus?: number): FetchOutcome {
+  const problem: PollProblem = { kind, detail };
+  if (retryAfterSec !== undefined) problem.retryAfterSec = retryAfterSec;
+  if (httpStatus !== undefined) problem.httpStatus = httpStatus;
+  return { kind: 'failed', problem };
 }
 
 /** Reads the body as text, or returns null as soon as it passes `maxBytes` (and stops downloading). */
@@ -93,11 +107,15 @@ async function readCapped(res: Response, maxBytes: number): Promise<string | nul
   }
 }
 
-/** `Retry-After` is either seconds or an HTTP date. */
+/** No `Retry-After` may stop polling for longer than this: a status tool that goes quiet for a day
+ *  because of one header is worse than one polite request an hour. */
+export const MAX_RETRY_AFTER_SEC = 60 * 60;
+
+/** `Retry-After` is either seconds or an HTTP date; either way capped at {@link MAX_RETRY_AFTER_SEC}. */
 export function retryAfter(header: string | null, now = Date.now()): number | undefined {
   if (!header) return undefined;
   const seconds = Number(header);
-  if (Number.isFinite(seconds) && seconds >= 0) return seconds;
+  if (header.trim() !== '' && Number.isFinite(seconds) && seconds >= 0) return Math.min(seconds, MAX_RETRY_AFTER_SEC);
   const date = Date.parse(header);
-  return Number.isFinite(date) ? Math.max(0, Math.round((date - now) / 1000)) : undefined;
+  return Number.isFinite(date) ? Math.min(MAX_RETRY_AFTER_SEC, Math.max(0, Math.round((date - now) / 1000))) : undefined;
 }

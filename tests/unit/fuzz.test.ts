@@ -13,7 +13,8 @@ import { incidentScope } from '../../lib/models/scope';
 import { modelBadgeText, modelKey, type ModelRef } from '../../lib/models/ref';
 import { applyOutcome } from '../../lib/polling/poll';
 import { DEFAULT_PREFS, type Prefs } from '../../lib/prefs';
-import { LIMITS, normaliseIncident, normaliseSummary, type IncidentState, type Snapshot } from '../../lib/statuspage/snapshot';
+import { LIMITS, type IncidentState, type Snapshot } from '../../lib/statuspage/snapshot';
+import { normaliseIncident, normaliseSummary } from '../../lib/statuspage/normalise';
 import { EMPTY_STATE, freshnessOf, type StatusState } from '../../lib/statuspage/state';
 import { COMPONENT_STATUSES, IMPACTS, INCIDENT_STATUSES, IncidentListSchema, SummarySchema } from '../../lib/statuspage/schema';
 import { INCIDENTS_BACKFILL, SUMMARY_MULTIPLE_MODELS, fixtureNames, loadFixture } from '../fixtures';
@@ -28,7 +29,7 @@ beforeAll(() => fc.configureGlobal({ seed: SEED, numRuns: NUM_RUNS }));
 const SOURCE = 'https://status.claude.com';
 const NOW = Date.parse('2026-11-25T10:00:00Z');
 const GREEN = BADGE_COLORS.operational;
-const KNOWN_COLORS = new Set(Object.values(BADGE_COLORS));
+const KNOWN_COLORS = new Set<string>(Object.values(BADGE_COLORS));
 const NO_PREFS: Prefs = { ...DEFAULT_PREFS, myModels: [] };
 const PREFS: Prefs[] = [
   NO_PREFS,
@@ -226,9 +227,15 @@ describe('mutated real summaries', TIMEOUT, () => {
     fc.assert(
       fc.property(mutated, fc.constantFrom(...PREFS), ({ json }, prefs) => {
         const state = applyOutcome(previous, SOURCE, fresh(json), NOW);
-        if (state.problem === null) {
+        if (state.problem === null && state.snapshot === previous.snapshot) {
+          // A valid payload whose page.updated_at is older than ours: an older copy, never adopted.
+          expect(state).toMatchObject({ confirmedAt: frozen.confirmedAt, checkedAt: NOW, etag: frozen.etag });
+        } else if (state.problem === null) {
           checkSnapshot(state.snapshot!);
           expect(state.confirmedAt).toBe(NOW);
+          const before = previous.snapshot!.pageUpdatedAt;
+          if (before !== null && state.snapshot!.pageUpdatedAt !== null)
+            expect(state.snapshot!.pageUpdatedAt).toBeGreaterThanOrEqual(before);
         } else {
           expect(state.problem.kind).toBe('invalid');
           expect(state.snapshot).toBe(previous.snapshot);

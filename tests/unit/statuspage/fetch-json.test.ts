@@ -29,7 +29,7 @@ describe('fetchJson', () => {
     [404, 'application/json', 'http'],
   ])('HTTP %i (%s) is a %s problem that names the status', async (status, type, kind) => {
     const { result } = run(() => new Response('<html>challenge</html>', { status, headers: { 'content-type': type } }));
-    expect(await result).toEqual({ kind: 'failed', problem: { kind, detail: `HTTP ${status}` } });
+    expect(await result).toEqual({ kind: 'failed', problem: { kind, detail: `HTTP ${status}`, httpStatus: status } });
   });
 
   it('keeps Retry-After seconds from a 429', async () => {
