@@ -7,11 +7,33 @@ import { EMPTY_STATE, type StatusState } from './statuspage/state';
 import { DEFAULT_PREFS, type Prefs } from './prefs';
 import type { SeenModels } from './models/seen';
 import { NO_ATTENTION, type Attention } from './attention/attention';
-import { EMPTY_MEMORY, type NotifyMemory } from './attention/notify';
+import { EMPTY_MEMORY, type NotifyMemory } from './attention/memory';
 
 export const statusItem = storage.defineItem<StatusState>('local:status', {
   fallback: EMPTY_STATE,
-  version: 1,
+  version: 2,
+  migrations: {
+    // v2 stores each incident's model scope with the snapshot. A v1 snapshot has none: drop its
+    // ETag so the next poll (at once, at start) fetches and reads the whole page again, and mark
+    // every incident "all models" until then, so the badge can never be calmer than the truth.
+    2: (v1: StatusState): StatusState => ({
+      ...v1,
+      etag: null,
+      confirmedAt: null,
+      snapshot: v1.snapshot && {
+        ...v1.snapshot,
+        pageUpdatedAt: v1.snapshot.pageUpdatedAt ?? null,
+        incidents: v1.snapshot.incidents.map((i) => ({
+          ...i,
+          scope: i.scope ?? { affected: [], recovering: [], broad: true, excluded: [] },
+        })),
+        maintenances: v1.snapshot.maintenances.map((m) => ({
+          ...m,
+          scope: m.scope ?? { affected: [], recovering: [], broad: false, excluded: [] },
+        })),
+      },
+    }),
+  },
 });
 
 /** `sync:` follows the user across their browsers where the browser supports it (local otherwise). */

@@ -14,6 +14,8 @@ export interface IncidentScope {
   recovering: ModelRef[];
   /** The incident currently concerns several, all or unnamed models. */
   broad: boolean;
+  /** When broad: the models the page says are not affected ("all models except Opus 5"). */
+  excluded: ModelRef[];
 }
 
 type Verdict = 'affected' | 'recovering';
@@ -146,7 +148,7 @@ export function incidentScope(input: {
   const rawStatus: unknown = input?.status ?? updates[0]?.status;
   const status = typeof rawStatus === 'string' ? rawStatus.toLowerCase() : '';
   if (status === 'resolved' || status === 'postmortem' || status === 'completed') {
-    return { affected: [], recovering: models, broad: false };
+    return { affected: [], recovering: models, broad: false, excluded: [] };
   }
   const inBodies = new Set(bodies.flatMap((b) => b.models.map(modelKey)));
   const titleOnly = new Set(title.models.map(modelKey).filter((k) => !inBodies.has(k)));
@@ -161,5 +163,6 @@ export function incidentScope(input: {
     affected: models.filter((m) => verdicts.get(modelKey(m)) === 'affected'),
     recovering: models.filter((m) => verdicts.get(modelKey(m)) !== 'affected'),
     broad,
+    excluded: [],
   };
 }

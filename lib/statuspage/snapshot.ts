@@ -1,8 +1,9 @@
 /**
  * The project's own picture of the status page: what the popup, the badge and the claude.ai banner
- * render. Built by {@link normaliseSummary} from a validated payload; plain data, safe to store.
+ * render. Built by `normaliseSummary` (normalise.ts) from a validated payload; plain data, safe to store.
  */
-import type { ComponentStatus, Impact, IncidentStatus, RawIncident, RawMaintenance, Summary } from './schema';
+import type { IncidentScope } from '../models/scope';
+import type { ComponentStatus, Impact, IncidentStatus } from './schema';
 
 export const STATUS_PAGE_ORIGIN = 'https://status.claude.com';
 
@@ -34,6 +35,11 @@ export interface IncidentState {
   componentIds: string[];
   /** Newest first. */
   updates: UpdateState[];
+  /**
+   * Which models it affects now, read from its text by the background when the snapshot is made
+   * (models/scope.ts), so the popup and the claude.ai content script never load the text parser.
+   */
+  scope: IncidentScope;
 }
 
 export interface MaintenanceState extends IncidentState {
@@ -42,6 +48,8 @@ export interface MaintenanceState extends IncidentState {
 }
 
 export interface Snapshot {
+  /** `page.updated_at` (epoch ms) of the payload: an older copy must never replace a newer one. */
+  pageUpdatedAt: number | null;
   indicator: Impact;
   description: string;
   components: ComponentState[];
@@ -64,81 +72,14 @@ export function componentLabel(name: string): string {
   return clip(label || trimmed, LIMITS.name);
 }
 
-export function normaliseSummary(summary: Summary): Snapshot {
-  const components = summary.components
-    // Group rows are rollups of their children; hidden-until-degraded rows are hidden on the page too.
-    .filter((c) => !c.group && !(c.only_show_if_degraded && c.status === 'operational'))
-    .sort((a, b) => (a.position ?? 0) - (b.position ?? 0))
-    .slice(0, LIMITS.items)
-    .map((c) => ({ id: c.id, name: componentLabel(c.name), status: c.status }));
-
-  const incidents = (summary.incidents ?? [])
-    .filter((i) => i.status !== 'resolved' && i.status !== 'postmortem')
-    .map(normaliseIncident)
-    .sort((a, b) => b.startedAt - a.startedAt)
-    .slice(0, LIMITS.items);
-
-  const maintenances = (summary.scheduled_maintenances ?? [])
-    .filter((m) => m.status === 'scheduled' || m.status === 'in_progress' || m.status === 'verifying')
-    .map(normaliseMaintenance)
-    .sort(byRunningThenStart)
-    .slice(0, LIMITS.items);
-
-  return {
-    indicator: summary.status.indicator,
-    description: clip(summary.status.description, LIMITS.name),
-    components,
-    incidents,
-    maintenances,
-  };
-}
-
-export function normaliseIncident(raw: RawIncident): IncidentState {
-  const updates = (raw.incident_updates ?? [])
-    .map((u) => ({
-      id: u.id,
-      status: u.status,
-      body: clip(u.body ?? '', LIMITS.body),
-      at: toMs(u.display_at) ?? toMs(u.created_at) ?? 0,
-    }))
-    .sort((a, b) => b.at - a.at)
-    .slice(0, LIMITS.updatesPerIncident);
-
-  const componentIds = new Set((raw.components ?? []).map((c) => c.id));
-  // `components` is sometimes empty while the updates list what changed (statuspage.md §10).
-  for (const u of raw.incident_updates ?? []) for (const c of u.affected_components ?? []) componentIds.add(c.code);
-
-  return {
-    id: raw.id,
-    name: clip(raw.name, LIMITS.name),
-    status: raw.status,
-    impact: raw.impact,
-    startedAt: toMs(raw.started_at) ?? toMs(raw.created_at) ?? 0,
-    componentIds: [...componentIds],
-    updates,
-  };
-}
-
-function normaliseMaintenance(raw: RawMaintenance): MaintenanceState {
-  return {
-    ...normaliseIncident(raw),
-    scheduledFor: toMs(raw.scheduled_for),
-    scheduledUntil: toMs(raw.scheduled_until),
-  };
-}
-
-function byRunningThenStart(a: MaintenanceState, b: MaintenanceState): number {
-  const running = (m: MaintenanceState) => (m.status === 'in_progress' || m.status === 'verifying' ? 0 : 1);
-  return running(a) - running(b) || (a.scheduledFor ?? a.startedAt) - (b.scheduledFor ?? b.startedAt);
-}
-
-function toMs(iso: string | null | undefined): number | null {
+export function toMs(iso: string | null | undefined): number | null {
   if (!iso) return null;
   const ms = Date.parse(iso);
   return Number.isFinite(ms) ? ms : null;
 }
 
-function clip(s: string, max: number): string {
+/** Cuts untrusted text to `max` characters, never through a surrogate pair. */
+export function clip(s: string, max: number): string {
   if (s.length <= max) return s;
   let end = max - 1;
   // Never keep half of a surrogate pair.

@@ -805,6 +805,7 @@ describe('incidentScope: status and updates without model names', () => {
       affected: [],
       recovering: [],
       broad: false,
+      excluded: [],
     });
     expect(incidentScope({ name: 'Opus 5', updates: [null as unknown as { body: string }] }).affected).toHaveLength(1);
   });
@@ -897,12 +898,14 @@ describe('incidentScope replays real incidents', () => {
       ],
       recovering: [],
       broad: true,
+      excluded: [],
     });
     const console = summaries.find((i) => i.id === '978mjkgw6mh7')!;
     expect(incidentScope({ name: console.name, status: console.status, updates: console.incident_updates })).toEqual({
       affected: [],
       recovering: [],
       broad: false,
+      excluded: [],
     });
   });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { IncidentListSchema, MaintenanceSchema, SummarySchema } from '../../../lib/statuspage/schema';
-import { normaliseSummary, componentLabel, incidentUrl } from '../../../lib/statuspage/snapshot';
+import { normaliseSummary } from '../../../lib/statuspage/normalise';
+import { componentLabel, incidentUrl } from '../../../lib/statuspage/snapshot';
 import {
   INCIDENTS_BACKFILL,
   MAINTENANCES,

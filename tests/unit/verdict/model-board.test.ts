@@ -3,7 +3,7 @@ import { assess } from '../../../lib/verdict/assess';
 import { modelBoard } from '../../../lib/verdict/model-board';
 import { mergeSeen, modelsMentioned, sortModelKeys } from '../../../lib/models/seen';
 import { SummarySchema } from '../../../lib/statuspage/schema';
-import { normaliseIncident, normaliseSummary } from '../../../lib/statuspage/snapshot';
+import { normaliseIncident, normaliseSummary } from '../../../lib/statuspage/normalise';
 import { DEFAULT_PREFS } from '../../../lib/prefs';
 import { INCIDENTS_BACKFILL, SUMMARY_MULTIPLE_MODELS, loadFixture, syntheticSummaryWithIncident } from '../../fixtures';
 
