@@ -1,23 +1,22 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { SNOOZE_HOUR_MS } from '../lib/attention/attention';
-import { muteIncident, snoozeUntil } from '../lib/polling/writes';
-import { POLL_ALARM, createBackground, guard } from '../lib/polling/worker';
-import { isCommand } from '../lib/polling/messages';
 import { noteUrl, type Note } from '../lib/attention/notify';
+import { i18n } from '../lib/i18n';
+import { isPollAlarm } from '../lib/polling/alarms';
+import { isCommand } from '../lib/polling/messages';
+import { createBackground, guard } from '../lib/polling/worker';
 import { prefsItem } from '../lib/storage';
 
-/** Chrome has notification buttons; Firefox rejects the option. */
-const BUTTONS = import.meta.env.FIREFOX ? [] : [{ title: 'Mute this incident' }, { title: 'Snooze all for 1 h' }];
-
 function showNote(note: Note): Promise<void> {
+  // Chrome has notification buttons; Firefox rejects the option.
+  const buttons = import.meta.env.FIREFOX ? [] : [{ title: i18n.t('notify.buttonMute') }, { title: i18n.t('notify.buttonSnooze') }];
   return browser.notifications
     .create(note.id, {
       type: 'basic',
       iconUrl: browser.runtime.getURL('/icon/128.png'),
       title: note.title,
       message: note.message,
-      ...(BUTTONS.length && { buttons: BUTTONS }),
+      ...(buttons.length && { buttons }),
     })
     .then(() => undefined);
 }
@@ -35,16 +34,12 @@ export default defineBackground(() => {
   // Every listener is registered synchronously, before any await, so the event that woke the
   // worker is not missed.
   browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === POLL_ALARM) guard('poll', () => background.refresh('alarm'));
+    if (isPollAlarm(alarm.name)) guard('poll', () => background.refresh('alarm'));
   });
   browser.runtime.onStartup.addListener(() => guard('startup', background.applyBadge));
   browser.runtime.onMessage.addListener((message, sender) => {
     if (sender.id !== browser.runtime.id || !isCommand(message)) return undefined;
-    const work = message.type === 'refresh' ? background.refresh(message.reason) : background.learnModels();
-    return work.then(
-      () => true,
-      () => false,
-    );
+    return background.handle(message).catch(() => ({ ok: false, error: 'failed' }));
   });
   browser.notifications.onClicked.addListener((id) =>
     guard('notification click', async () => {
@@ -56,8 +51,9 @@ export default defineBackground(() => {
   browser.notifications.onButtonClicked?.addListener((id, button) =>
     guard('notification button', async () => {
       const incidentId = id.split('|')[1];
-      if (button === 0 && incidentId) await muteIncident(incidentId);
-      if (button === 1) await snoozeUntil(Date.now() + SNOOZE_HOUR_MS);
+      // The same single writer as the popup's buttons: neither change can overwrite the other.
+      if (button === 0 && incidentId) await background.writer.mute(incidentId, true);
+      if (button === 1) await background.writer.snooze('hour');
       await browser.notifications.clear(id);
     }),
   );

@@ -41,3 +41,32 @@ export function inQuietHours(quiet: QuietHours | null, now: Date): boolean {
   const minute = now.getHours() * 60 + now.getMinutes();
   return quiet.start < quiet.end ? minute >= quiet.start && minute < quiet.end : minute >= quiet.start || minute < quiet.end;
 }
+
+/** Caps on what the user can type: settings live in sync storage (8 KB per item in Chrome). */
+export const MAX_MY_MODELS = 30;
+export const MAX_MODEL_KEY_LENGTH = 40;
+
+/** A change to the settings, applied to whatever is stored at the moment it is written. */
+export interface PrefsPatch {
+  set?: Partial<Omit<Prefs, 'myModels' | 'myComponents'>>;
+  add?: { myModels?: string[]; myComponents?: string[] };
+  remove?: { myModels?: string[]; myComponents?: string[] };
+}
+
+export type PatchError = 'too-many-models' | 'model-too-long';
+
+/**
+ * The settings after a patch. Lists change by adding and removing items, never by replacing the
+ * list: two windows that each tick a different model both keep their tick.
+ */
+export function applyPrefsPatch(current: Prefs, patch: PrefsPatch): Prefs | { error: PatchError } {
+  const list = (name: 'myModels' | 'myComponents') => {
+    const removed = new Set(patch.remove?.[name] ?? []);
+    const kept = current[name].filter((k) => !removed.has(k));
+    return [...new Set([...kept, ...(patch.add?.[name] ?? [])])];
+  };
+  const myModels = list('myModels');
+  if ((patch.add?.myModels ?? []).some((k) => k.length > MAX_MODEL_KEY_LENGTH)) return { error: 'model-too-long' };
+  if (myModels.length > MAX_MY_MODELS && myModels.length > current.myModels.length) return { error: 'too-many-models' };
+  return { ...current, ...patch.set, myModels, myComponents: list('myComponents') };
+}

@@ -2,57 +2,50 @@
  * Which desktop notifications to show after a poll: a pure function from what was already told
  * (stored) and the new snapshot to the notifications to show now.
  *
- * Rules: one notification per incident update, at most once ever (update ids are remembered);
- * incidents already open when the extension first runs are a baseline, not news; a minor incident
- * is held for {@link HOLD_MS} so one that opens and resolves within it gives a single notification;
- * major and critical are never held; a resolution is told once, for incidents we saw open.
+ * Rules:
+ * - Each incident update is told at most once ever (update ids are remembered). Several new updates
+ *   of one incident seen at once (after sleep, or a closed browser) give ONE notification with the
+ *   latest state, not one per old update.
+ * - Incidents already open when the extension first runs are a baseline, not news.
+ * - A minor incident is held for {@link HOLD_MS}, so one that opens and resolves within it gives a
+ *   single "Opened and resolved"; major and critical are never held. A hold whose start lies in the
+ *   future (the clock was set back) starts again now.
+ * - Whoever was told an incident concerned them is told how it ends: once a notification about an
+ *   incident was shown, its later updates and its resolution are told even if the latest update
+ *   narrowed it away from their models. When one of their models recovers while the incident goes
+ *   on, that is told once too.
+ * - A resolution is told exactly once per resolution, and only when it is real: the incident left
+ *   the summary AND either incidents.json says it is resolved or it stayed absent on a second poll
+ *   {@link CONFIRM_MS} later (an older CDN copy that drops it for one poll tells nothing). A
+ *   reopened incident (same id, new updates) is news again, and its second resolution is told.
+ * - Nothing is shown while notifications are off, snoozed, in quiet hours, or for a muted incident;
+ *   what passes then is remembered as handled (no flood when the snooze ends).
  */
-import { assess, type AssessedIncident } from '../verdict/assess';
-import { levelRank, type Level } from '../verdict/level';
-import { LEVEL_WORDS, stepWord } from '../verdict/describe';
-import { modelLabel } from '../models/ref';
-import { inQuietHours, type Prefs } from '../prefs';
-import type { Attention } from './attention';
-import { incidentUrl, type MaintenanceState, type Snapshot, type UpdateState } from '../statuspage/snapshot';
-import { POLL_PERIOD_MS } from '../statuspage/state';
 
-/** Two poll periods. */
-export const HOLD_MS = 2 * POLL_PERIOD_MS;
+import { formatList, isolate } from '../format';
+import { i18n } from '../i18n';
+import { modelKey, modelLabel } from '../models/ref';
+import { inQuietHours, type Prefs } from '../prefs';
+import { incidentUrl, type MaintenanceState, type Snapshot, type UpdateState } from '../statuspage/snapshot';
+import { type AssessedIncident, assess } from '../verdict/assess';
+import { levelWord, scopeText, stepWord } from '../verdict/describe';
+import { levelRank } from '../verdict/level';
+import { type Attention, isSnoozed } from './attention';
+import type { NotifyMemory, OpenIncident } from './memory';
+
+export { EMPTY_MEMORY, type NotifyMemory } from './memory';
+
+/** How long a new minor incident waits before it is told (a blip that resolves within it is told once). */
+export const HOLD_MS = 60_000;
+/** An incident absent from the summary is resolved once it has stayed absent this long (unless incidents.json already said so). */
+export const CONFIRM_MS = 15_000;
 /** Enough for months of incidents (the page has ~50 a month, a handful of updates each). */
 const REMEMBER = 2000;
 /** Maintenance reminder this long before it starts. */
 export const MAINTENANCE_LEAD_MS = 60 * 60_000;
 
-interface OpenIncident {
-  name: string;
-  level: Level;
-  /** "Opus 5, Haiku 4.5" / "Multiple models" / components. */
-  scope: string;
-  /** Something about it was told (or it is a baseline from the first run). */
-  told: boolean;
-  /** When a held minor incident was first seen; null when not held. */
-  heldSince: number | null;
-  /** While held: its updates, so a blip that resolves is never told piecemeal later. */
-  heldUpdates?: string[];
-  /** It passed the user's filters when last looked at. */
-  wanted: boolean;
-}
-
-export interface NotifyMemory {
-  /** False until the first snapshot: what is open at install is a baseline, not news. */
-  primed: boolean;
-  /** Incidents open at the last poll. */
-  open: Record<string, OpenIncident>;
-  /** `<incident id>|<update id>` and `<incident id>|resolved` already told or passed over: never again. */
-  handled: string[];
-  /** Maintenance reminders already given (`<id>:soon`, `<id>:start`). */
-  maintenance: string[];
-}
-
-export const EMPTY_MEMORY: NotifyMemory = { primed: false, open: {}, handled: [], maintenance: [] };
-
 export interface Note {
-  /** `cs|<incident id>|<update id | resolved | maintenance-…>`: unique, and tells the click where to go. */
+  /** `cs|<incident id>|<what>`: unique, and tells the click where to go. */
   id: string;
   incidentId: string;
   title: string;
@@ -60,22 +53,29 @@ export interface Note {
   url: string;
 }
 
+/** What incidents.json says of an incident that left the summary. */
+export interface Closing {
+  /** resolved / postmortem: the page says it is over; anything else: it is still open there. */
+  resolved: boolean;
+  /** Its newest update (for the closing words). */
+  update?: UpdateState;
+}
+
 export interface NotifyInput {
   snapshot: Snapshot;
   prefs: Prefs;
   attention: Attention;
   now: number;
-  /** Closing updates of incidents that left the summary (from incidents.json), when known. */
-  closing?: Record<string, UpdateState | undefined>;
+  /** incidents.json's view of incidents that left the summary, when it was read. */
+  closing?: Record<string, Closing | undefined>;
 }
 
 export function decideNotifications(memory: NotifyMemory, input: NotifyInput): { memory: NotifyMemory; notes: Note[] } {
   const { snapshot, prefs, attention, now } = input;
   const assessment = assess(snapshot, prefs);
-  const silenced =
-    !prefs.notify || (attention.snoozeUntil !== null && now < attention.snoozeUntil) || inQuietHours(prefs.quietHours, new Date(now));
-  const wants = (item: AssessedIncident) =>
-    !silenced && item.relevant && !attention.muted.includes(item.incident.id) && levelRank(item.level) >= levelRank(prefs.notifyMinLevel);
+  const silenced = !prefs.notify || isSnoozed(attention, now) || inQuietHours(prefs.quietHours, new Date(now));
+  const muted = (id: string) => attention.muted.includes(id);
+  const passesFilters = (item: AssessedIncident) => item.relevant && levelRank(item.level) >= levelRank(prefs.notifyMinLevel);
   const handled = new Set(memory.handled);
   const added: string[] = [];
   const handle = (key: string) => {
@@ -90,16 +90,23 @@ export function decideNotifications(memory: NotifyMemory, input: NotifyInput): {
     const { incident } = item;
     const known = memory.open[incident.id];
     const key = (u: UpdateState) => `${incident.id}|${u.id}`;
-    const unhandled = [...incident.updates].reverse().filter((u) => !handled.has(key(u))); // oldest first
+    const unhandled = incident.updates.filter((u) => !handled.has(key(u))); // newest first
+    const mine = item.myAffected.map(modelKey);
     const entry: OpenIncident = {
       name: incident.name,
       level: item.level,
-      scope: scopeText(item),
+      scope: scopeText(item.scope, item.components),
       told: known?.told ?? !memory.primed,
-      heldSince: known?.heldSince ?? null,
-      wanted: wants(item),
+      toldUser: known?.toldUser ?? false,
+      // A hold that "started" in the future: the clock went back; start it again now.
+      heldSince: known?.heldSince != null ? Math.min(known.heldSince, now) : null,
+      wanted: passesFilters(item),
+      mine,
+      lastUpdateId: incident.updates[0]?.id ?? known?.lastUpdateId ?? null,
     };
     open[incident.id] = entry;
+    // Told before: the user hears how it goes on, even once it no longer names their models.
+    const tellable = !silenced && !muted(incident.id) && (entry.wanted || entry.toldUser === true);
 
     if (!memory.primed) {
       for (const u of unhandled) handle(key(u));
@@ -115,22 +122,45 @@ export function decideNotifications(memory: NotifyMemory, input: NotifyInput): {
       entry.heldUpdates = unhandled.map(key);
       continue;
     }
-    for (const u of unhandled) {
-      handle(key(u));
-      if (entry.wanted) notes.push(updateNote(item, u));
-    }
-    entry.told ||= entry.wanted && unhandled.length > 0;
     entry.heldSince = null;
+
+    // Models of theirs that this incident affected at the last look and no longer does.
+    const recovered = (known?.mine ?? []).filter((k) => !mine.includes(k));
+    const recoveryKey = `${incident.id}|recovered|${recovered.join('+')}|${entry.lastUpdateId}`;
+    const recoveryNews = recovered.length > 0 && !handled.has(recoveryKey);
+    if (recoveryNews) handle(recoveryKey);
+    const recoveredModels = recovered.map((k) => item.scope.recovering.find((m) => modelKey(m) === k)).filter((m) => m !== undefined);
+    const recoveredText = recoveredModels.length ? formatList(recoveredModels.map(modelLabel)) : '';
+
+    if (unhandled.length) {
+      for (const u of unhandled) handle(key(u));
+      if (tellable) notes.push(updateNote(item, unhandled[0]!, unhandled.length, recoveryNews ? recoveredText : ''));
+    } else if (recoveryNews && recoveredText && !silenced && !muted(incident.id) && (entry.toldUser || known?.wanted)) {
+      notes.push(recoveryNote(item, recoveredText, recoveryKey));
+    }
+    if (tellable && (unhandled.length || (recoveryNews && recoveredText))) entry.toldUser = true;
+    entry.told ||= (entry.wanted || entry.toldUser === true) && unhandled.length > 0;
   }
 
   if (memory.primed) {
     for (const [id, gone] of Object.entries(memory.open)) {
-      if (open[id] || handled.has(`${id}|resolved`)) continue;
-      handle(`${id}|resolved`);
+      if (open[id]) continue;
+      const closing = input.closing?.[id];
+      const missingSince = Math.min(gone.missingSince ?? now, now);
+      // Not over until confirmed: incidents.json says so, or it stayed absent long enough.
+      const confirmed = closing ? closing.resolved : now - missingSince >= CONFIRM_MS;
+      if (!confirmed) {
+        open[id] = { ...gone, missingSince: closing && !closing.resolved ? now : missingSince };
+        continue;
+      }
+      const resolvedKey = `${id}|resolved|${gone.lastUpdateId ?? 'none'}`;
+      if (handled.has(resolvedKey)) continue;
+      handle(resolvedKey);
       const heldBlip = gone.heldSince !== null && !gone.told;
-      gone.heldUpdates?.forEach(handle);
-      if (!silenced && !attention.muted.includes(id) && gone.wanted && (gone.told || heldBlip)) {
-        notes.push(resolvedNote(id, gone, input.closing?.[id], heldBlip));
+      for (const k of gone.heldUpdates ?? []) handle(k);
+      if (closing?.update) handle(`${id}|${closing.update.id}`);
+      if (!silenced && !muted(id) && (gone.wanted || gone.toldUser) && (gone.told || heldBlip)) {
+        notes.push(resolvedNote(id, gone, closing?.update, heldBlip, resolvedKey));
       }
     }
   }
@@ -154,13 +184,6 @@ export function decideNotifications(memory: NotifyMemory, input: NotifyInput): {
   };
 }
 
-function scopeText(item: AssessedIncident): string {
-  const models = item.scope.affected.map(modelLabel);
-  if (models.length) return models.join(', ');
-  if (item.scope.broad) return 'Multiple models';
-  return item.components.map((c) => c.name).join(', ');
-}
-
 /** The first sentence, short enough for a notification. */
 export function firstSentence(text: string, max = 180): string {
   const flat = text.replace(/\s+/g, ' ').trim();
@@ -168,24 +191,36 @@ export function firstSentence(text: string, max = 180): string {
   return sentence.length > max ? `${sentence.slice(0, max - 1)}…` : sentence;
 }
 
-function updateNote(item: AssessedIncident, update: UpdateState): Note {
+function updateNote(item: AssessedIncident, update: UpdateState, count: number, recovered: string): Note {
   const { incident } = item;
-  const scope = scopeText(item);
+  const scope = scopeText(item.scope, item.components);
+  const step = scope ? i18n.t('notify.stepScope', { step: stepWord(update.status), scope }) : stepWord(update.status);
+  const title = recovered
+    ? i18n.t('notify.recoveredTitle', { models: recovered, name: isolate(incident.name) })
+    : i18n.t('notify.title', { level: levelWord(item.level), name: isolate(incident.name) });
+  const lines = [step, ...(count > 1 ? [i18n.t('notify.updatesAtOnce', count)] : []), isolate(firstSentence(update.body))];
+  return { id: `cs|${incident.id}|${update.id}`, incidentId: incident.id, title, message: lines.join('\n'), url: incidentUrl(incident.id) };
+}
+
+function recoveryNote(item: AssessedIncident, recovered: string, key: string): Note {
+  const { incident } = item;
   return {
-    id: `cs|${incident.id}|${update.id}`,
+    id: `cs|${incident.id}|${key.split('|').slice(1).join('-')}`,
     incidentId: incident.id,
-    title: `${LEVEL_WORDS[item.level]}: ${incident.name}`,
-    message: [`${stepWord(update.status)}${scope ? ` · ${scope}` : ''}`, firstSentence(update.body)].filter(Boolean).join('\n'),
+    title: i18n.t('notify.recoveredTitle', { models: recovered, name: isolate(incident.name) }),
+    message: i18n.t('notify.recoveredMessage'),
     url: incidentUrl(incident.id),
   };
 }
 
-function resolvedNote(id: string, gone: OpenIncident, closing: UpdateState | undefined, blip: boolean): Note {
+function resolvedNote(id: string, gone: OpenIncident, closing: UpdateState | undefined, blip: boolean, key: string): Note {
+  const name = isolate(gone.name);
   return {
-    id: `cs|${id}|resolved`,
+    // One id per resolution: a reopened incident's second resolution is a new notification.
+    id: `cs|${id}|${key.split('|').slice(1).join('-')}`,
     incidentId: id,
-    title: `${blip ? 'Opened and resolved' : 'Resolved'}: ${gone.name}`,
-    message: [gone.scope, closing ? firstSentence(closing.body) : 'This incident has been resolved.'].filter(Boolean).join('\n'),
+    title: blip ? i18n.t('notify.blipTitle', { name }) : i18n.t('notify.resolvedTitle', { name }),
+    message: [gone.scope, closing ? isolate(firstSentence(closing.body)) : i18n.t('notify.resolvedMessage')].filter(Boolean).join('\n'),
     url: incidentUrl(id),
   };
 }
@@ -197,11 +232,12 @@ function maintenanceNote(m: MaintenanceState, now: number, given: string[]): Not
   if ((!running && !soon) || given.includes(key)) return null;
   given.push(key);
   const minutes = m.scheduledFor === null ? 0 : Math.max(1, Math.round((m.scheduledFor - now) / 60_000));
+  const name = isolate(m.name);
   return {
     id: `cs|${m.id}|maintenance-${running ? 'start' : 'soon'}`,
     incidentId: m.id,
-    title: running ? `Maintenance started: ${m.name}` : `Maintenance in ${minutes} min: ${m.name}`,
-    message: firstSentence(m.updates[0]?.body ?? ''),
+    title: running ? i18n.t('notify.maintenanceStarted', { name }) : i18n.t('notify.maintenanceSoon', minutes, { name }),
+    message: isolate(firstSentence(m.updates[0]?.body ?? '')),
     url: incidentUrl(m.id),
   };
 }

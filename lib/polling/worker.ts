@@ -3,19 +3,22 @@
  * The entrypoint only registers listeners and calls these.
  */
 import type { browser as wxtBrowser } from 'wxt/browser';
-import { badgeFor } from '../verdict/badge';
-import { MAX_BODY_BYTES, REQUEST_TIMEOUT_MS, SOURCES, isPollDue, poll, type PollDeps } from './poll';
-import { fetchJson } from '../statuspage/fetch-json';
-import { IncidentListSchema } from '../statuspage/schema';
-import { normaliseIncident, type IncidentState, type UpdateState } from '../statuspage/snapshot';
+import { type Closing, decideNotifications, type Note } from '../attention/notify';
 import { LEARN_EVERY_MS, mergeSeen, modelsMentioned } from '../models/seen';
+import { withDefaults } from '../prefs';
+import { fetchJson } from '../statuspage/fetch-json';
+import { normaliseIncident } from '../statuspage/normalise';
+import { IncidentListSchema } from '../statuspage/schema';
+import type { IncidentState } from '../statuspage/snapshot';
 import { POLL_PERIOD_MS, type StatusState } from '../statuspage/state';
 import { attentionItem, notifyMemoryItem, prefsItem, seenModelsItem, statusItem } from '../storage';
-import { decideNotifications, type Note } from '../attention/notify';
-import { withDefaults } from '../prefs';
+import { badgeFor } from '../verdict/badge';
+import { BADGE_TEXT_COLOR } from '../verdict/colors';
+import { isPollAlarm, LEGACY_POLL_ALARM, POLL_ALARM_PERIOD_MINUTES, POLL_ALARMS } from './alarms';
+import type { Command } from './messages';
+import { isPollDue, MAX_BODY_BYTES, type PollDeps, poll, REQUEST_TIMEOUT_MS, SOURCES } from './poll';
 import { singleFlight } from './single-flight';
-
-export const POLL_ALARM = 'poll-status';
+import { createWriter, type WriteResult } from './writes';
 
 export type RefreshReason = 'start' | 'alarm' | 'user' | 'popup-open' | 'online';
 
@@ -23,8 +26,8 @@ export type RefreshReason = 'start' | 'alarm' | 'user' | 'popup-open' | 'online'
 const MIN_GAP_MS: Record<RefreshReason, number> = {
   // A worker that wakes (for a message, say) soon after a poll must not cost a request.
   start: POLL_PERIOD_MS - 5_000,
-  // The alarm is the schedule; skip only a burst (a poll a moment ago, e.g. from the popup).
-  alarm: 10_000,
+  // The alarms are the schedule; skip only a burst (a poll a moment ago, e.g. from the popup).
+  alarm: POLL_PERIOD_MS / 2,
   // The CDN caches for 15 s: polling sooner cannot bring anything newer.
   'popup-open': 15_000,
   user: 0,
@@ -39,17 +42,18 @@ export interface BackgroundDeps extends PollDeps {
 
 export function createBackground(deps: BackgroundDeps) {
   const { browser } = deps;
+  const writer = createWriter(deps);
 
   async function applyBadge(state?: StatusState): Promise<void> {
     const [status, prefs] = await Promise.all([state ?? statusItem.getValue(), prefsItem.getValue()]);
-    const badge = badgeFor(status, prefs, deps.now());
+    const badge = badgeFor(status, withDefaults(prefs), deps.now());
     await Promise.all([
       browser.action.setBadgeText({ text: badge.text }),
       browser.action.setBadgeBackgroundColor({ color: badge.color }),
       browser.action.setTitle({ title: badge.title }),
     ]);
-    // Chrome picks black or white text itself; Firefox needs to be told.
-    await browser.action.setBadgeTextColor?.({ color: '#ffffff' });
+    // Every badge colour is dark enough for white text; Chrome would otherwise pick black on some.
+    await browser.action.setBadgeTextColor?.({ color: BADGE_TEXT_COLOR });
   }
 
   /** One poll at a time: concurrent callers that want a poll share the one under way. */
@@ -71,11 +75,15 @@ export function createBackground(deps: BackgroundDeps) {
     if (!snapshot) return;
     const memory = await notifyMemoryItem.getValue();
     const gone = Object.keys(memory.open).filter((id) => !snapshot.incidents.some((i) => i.id === id));
-    // incidents.json only when the summary changed and an incident left it: for its closing words.
-    const recent = changed && gone.length ? await fetchRecentIncidents() : [];
+    // incidents.json only when an incident left the summary and we have not asked about it yet:
+    // it confirms the resolution and gives the closing words.
+    const unasked = gone.filter((id) => memory.open[id]?.missingSince === undefined);
+    const recent = unasked.length ? await fetchRecentIncidents() : [];
     if (changed) await rememberModels([...snapshot.incidents, ...recent]);
-    const closing: Record<string, UpdateState | undefined> = {};
-    for (const i of recent) if (gone.includes(i.id)) closing[i.id] = i.updates[0];
+    const closing: Record<string, Closing> = {};
+    for (const i of recent) {
+      if (gone.includes(i.id)) closing[i.id] = { resolved: i.status === 'resolved' || i.status === 'postmortem', update: i.updates[0] };
+    }
     const [prefs, attention] = await Promise.all([prefsItem.getValue(), attentionItem.getValue()]);
     const decision = decideNotifications(memory, { snapshot, prefs: withDefaults(prefs), attention, now: deps.now(), closing });
     await notifyMemoryItem.setValue(decision.memory);
@@ -88,6 +96,7 @@ export function createBackground(deps: BackgroundDeps) {
       url: `${SOURCES[0]}/api/v2/incidents.json`,
       timeoutMs: REQUEST_TIMEOUT_MS,
       maxBytes: 4 * MAX_BODY_BYTES,
+      allowedOrigins: SOURCES,
     });
     if (outcome.kind !== 'fresh') return [];
     const parsed = IncidentListSchema.safeParse(outcome.json);
@@ -110,24 +119,59 @@ export function createBackground(deps: BackgroundDeps) {
   /** Reads incidents.json (the last 50 incidents) for the models they name; at most hourly. */
   const learnModels = singleFlight(async (): Promise<void> => {
     const seen = await seenModelsItem.getValue();
-    if (seen.learnedAt !== null && deps.now() - seen.learnedAt < LEARN_EVERY_MS) return;
+    const now = deps.now();
+    // A learning time in the future (clock set back) is not trusted.
+    if (seen.learnedAt !== null && seen.learnedAt <= now && now - seen.learnedAt < LEARN_EVERY_MS) return;
     const recent = await fetchRecentIncidents();
-    if (recent.length) await rememberModels(recent, deps.now());
+    if (recent.length) await rememberModels(recent, now);
   });
+
+  /**
+   * The three poll alarms, a third of their period apart. Re-created (all three, evenly spaced
+   * again) when the browser dropped one or an older version left a different schedule.
+   */
+  async function ensureAlarms(): Promise<void> {
+    const alarms = await browser.alarms.getAll();
+    if (alarms.some((a) => a.name === LEGACY_POLL_ALARM)) await browser.alarms.clear(LEGACY_POLL_ALARM);
+    const ours = alarms.filter((a) => isPollAlarm(a.name) && a.periodInMinutes === POLL_ALARM_PERIOD_MINUTES);
+    if (ours.length === POLL_ALARMS.length) return;
+    const periodMs = POLL_ALARM_PERIOD_MINUTES * 60_000;
+    // Random phase: installs that start together should not poll in lock-step. At least 30 s
+    // ahead, Chrome's floor for a packed extension's alarm.
+    const first = deps.now() + 30_000 + deps.random() * POLL_PERIOD_MS;
+    for (const [i, name] of POLL_ALARMS.entries()) {
+      await browser.alarms.create(name, { when: first + (i * periodMs) / POLL_ALARMS.length, periodInMinutes: POLL_ALARM_PERIOD_MINUTES });
+    }
+  }
 
   /** Runs at every worker start: browsers may drop alarms and badges across restarts. */
   async function start(): Promise<void> {
-    const alarm = await browser.alarms.get(POLL_ALARM);
-    if (!alarm) {
-      // Random first delay: installs that start together should not poll in lock-step.
-      const delayInMinutes = (POLL_PERIOD_MS / 60_000) * (0.5 + deps.random() / 2);
-      await browser.alarms.create(POLL_ALARM, { delayInMinutes, periodInMinutes: POLL_PERIOD_MS / 60_000 });
-    }
+    await ensureAlarms();
     await applyBadge();
     await refresh('start');
   }
 
-  return { start, refresh, applyBadge, learnModels };
+  /** One command from a page; the answer goes back to it (a failed settings write is shown there). */
+  async function handle(command: Command): Promise<WriteResult> {
+    switch (command.type) {
+      case 'refresh':
+        await refresh(command.reason);
+        return { ok: true };
+      case 'learn-models':
+        await learnModels();
+        return { ok: true };
+      case 'update-prefs':
+        return writer.updatePrefs(command.patch);
+      case 'mute':
+        return writer.mute(command.incidentId, command.muted);
+      case 'snooze':
+        return writer.snooze(command.preset);
+      case 'dismiss-banner':
+        return writer.dismissBanner(command.incidentId, command.fingerprint, command.openIds);
+    }
+  }
+
+  return { start, refresh, applyBadge, learnModels, handle, writer };
 }
 
 /** Runs a listener's work without letting an error escape into the browser's event dispatch. */

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { NO_ATTENTION, type Attention } from '../../../lib/attention/attention';
 import {
+  CONFIRM_MS,
+  type Closing,
   EMPTY_MEMORY,
   HOLD_MS,
   decideNotifications,
@@ -9,9 +11,11 @@ import {
   type Note,
   type NotifyMemory,
 } from '../../../lib/attention/notify';
+import { isolate } from '../../../lib/format';
 import { DEFAULT_PREFS, type Prefs } from '../../../lib/prefs';
 import { SummarySchema } from '../../../lib/statuspage/schema';
-import { normaliseIncident, normaliseSummary, type UpdateState } from '../../../lib/statuspage/snapshot';
+import { normaliseIncident, normaliseSummary } from '../../../lib/statuspage/normalise';
+import type { Snapshot } from '../../../lib/statuspage/snapshot';
 import { POLL_PERIOD_MS } from '../../../lib/statuspage/state';
 import { INCIDENTS_BACKFILL, SUMMARY_MULTIPLE_MODELS, SUMMARY_OPERATIONAL, loadFixture } from '../../fixtures';
 
@@ -20,17 +24,26 @@ const operational = loadFixture(SUMMARY_OPERATIONAL);
 
 interface Step {
   at: number;
-  summary: unknown;
-  closing: Record<string, UpdateState | undefined>;
-  updateId: string | null;
+  snapshot: Snapshot;
+  closing: Record<string, Closing | undefined>;
+}
+
+/** Each distinct summary is parsed once: replays differ only in time and memory. */
+const parsed = new Map<unknown, Snapshot>();
+function snapshotOf(summary: unknown): Snapshot {
+  let snap = parsed.get(summary);
+  if (!snap) parsed.set(summary, (snap = normaliseSummary(SummarySchema.parse(summary))));
+  return snap;
 }
 
 /**
- * One real incident as the extension would have seen it: after each update is published, the
- * summary shows the incident with the updates so far (or no incident once resolved, with the closing
- * update from incidents.json); between updates the extension polls every 30 s.
+ * One real incident as the extension would have seen it: when each update is published, the
+ * summary shows the incident with the updates so far (or no incident once resolved, with
+ * incidents.json confirming it). Between updates the extension polls every 20 s; the replay samples
+ * the polls that can change anything: the first after an update, the first after the anti-flap
+ * hold, and the last before the next update.
  */
-function timeline(raw: any): Step[] {
+function timeline(raw: any, { confirmByIncidentsJson = true } = {}): Step[] {
   const updates = [...raw.incident_updates].sort((a, b) => Date.parse(a.display_at) - Date.parse(b.display_at));
   const steps: Step[] = [];
   updates.forEach((u, k) => {
@@ -38,10 +51,13 @@ function timeline(raw: any): Step[] {
     const done = u.status === 'resolved' || u.status === 'postmortem';
     const incident = { ...raw, status: u.status, incident_updates: updates.slice(0, k + 1).reverse() };
     const summary = { ...operational, incidents: done ? [] : [incident] };
-    const closing = done ? { [raw.id]: normaliseIncident(incident).updates[0] } : {};
-    steps.push({ at, summary, closing, updateId: u.id });
+    const update = normaliseIncident(incident).updates[0];
+    const closing = done && confirmByIncidentsJson ? { [raw.id]: { resolved: true, update } } : {};
+    const snapshot = snapshotOf(summary);
+    steps.push({ at, snapshot, closing });
     const next = updates[k + 1] ? Date.parse(updates[k + 1].display_at) : at + 5 * 60_000;
-    for (let t = at + POLL_PERIOD_MS; t < next; t += POLL_PERIOD_MS) steps.push({ at: t, summary, closing, updateId: null });
+    const idle = new Set([at + POLL_PERIOD_MS, at + HOLD_MS + POLL_PERIOD_MS, at + CONFIRM_MS + POLL_PERIOD_MS, next - POLL_PERIOD_MS]);
+    for (const t of [...idle].sort((x, y) => x - y)) if (t > at && t < next) steps.push({ at: t, snapshot, closing });
   });
   return steps;
 }
@@ -51,7 +67,7 @@ function replay(steps: Step[], memory: NotifyMemory, prefs: Prefs = DEFAULT_PREF
   for (const step of steps) {
     // Through JSON, as storage would: nothing survives that storage would not keep.
     const result = decideNotifications(JSON.parse(JSON.stringify(memory)), {
-      snapshot: normaliseSummary(SummarySchema.parse(step.summary)),
+      snapshot: step.snapshot,
       prefs,
       attention,
       now: step.at,
@@ -92,12 +108,22 @@ describe('notifications over every real incident, replayed update by update', ()
     const ids = notes.map((n) => n.id);
     expect(new Set(ids).size).toBe(ids.length);
     if (heldBlip(raw)) {
-      expect(notes.map((n) => n.title)).toEqual([`Opened and resolved: ${raw.name}`]);
+      expect(notes.map((n) => n.title)).toEqual([`Opened and resolved: ${isolate(raw.name)}`]);
       return;
     }
-    const expected = raw.incident_updates.map((u: any) =>
-      u.status === 'resolved' || u.status === 'postmortem' ? `cs|${raw.id}|resolved` : `cs|${raw.id}|${u.id}`,
-    );
+    const at = (u: any) => Date.parse(u.display_at);
+    const ordered = [...raw.incident_updates].sort((a: any, b: any) => at(a) - at(b));
+    const open = ordered.filter((u: any) => u.status !== 'resolved' && u.status !== 'postmortem');
+    // A minor incident waits out the anti-flap hold; what was posted meanwhile is told once, as its
+    // latest state. Every update after that is told on its own, then exactly one resolution.
+    const minor = raw.impact !== 'major' && raw.impact !== 'critical';
+    const holdEnds = minor ? at(open[0]) + HOLD_MS + POLL_PERIOD_MS : at(open[0]);
+    const duringHold = open.filter((u: any) => at(u) <= holdEnds);
+    const expected = [
+      `cs|${raw.id}|${duringHold.at(-1).id}`,
+      ...open.filter((u: any) => at(u) > holdEnds).map((u: any) => `cs|${raw.id}|${u.id}`),
+      `cs|${raw.id}|resolved-${open.at(-1).id}`,
+    ];
     expect([...ids].sort()).toEqual([...expected].sort());
     for (const n of notes) expect(n.url).toBe(`https://status.claude.com/incidents/${raw.id}`);
   });
@@ -146,11 +172,11 @@ describe('what is told, and what is not', () => {
     expect(notes).toHaveLength(1);
     expect(notes[0]).toMatchObject({
       id: 'cs|7g1qpkyz5gxh|wc6fvw33hdr3',
-      title: 'Major incident: Elevated errors for multiple models',
+      title: `Major incident: ${isolate('Elevated errors for multiple models')}`,
       url: 'https://status.claude.com/incidents/7g1qpkyz5gxh',
     });
     expect(notes[0]!.message).toBe(
-      'Investigating · Mythos 5.1, Fable 5.1, Opus 5\nWe are investigating elevated errors on requests to Claude Mythos 5.1, Claude Fable 5.1, and Claude Opus 5.',
+      `Investigating · Mythos 5.1, Fable 5.1, Opus 5, and other models\n${isolate('We are investigating elevated errors on requests to Claude Mythos 5.1, Claude Fable 5.1, and Claude Opus 5.')}`,
     );
   });
 
@@ -191,13 +217,15 @@ describe('what is told, and what is not', () => {
       },
       opening,
     ];
-    expect(replay(timeline(raw), primed()).notes.map((n) => n.title)).toEqual(['Opened and resolved: Elevated errors on Haiku 4.5']);
+    expect(replay(timeline(raw), primed()).notes.map((n) => n.title)).toEqual([
+      `Opened and resolved: ${isolate('Elevated errors on Haiku 4.5')}`,
+    ]);
     const blip = replay(timeline(raw), primed());
     expect(replay(timeline(raw), blip.memory).notes, 'a blip replayed is not told again').toEqual([]);
     raw.impact = 'major';
     expect(replay(timeline(raw), primed()).notes.map((n) => n.title)).toEqual([
-      'Major incident: Elevated errors on Haiku 4.5',
-      'Resolved: Elevated errors on Haiku 4.5',
+      `Major incident: ${isolate('Elevated errors on Haiku 4.5')}`,
+      `Resolved: ${isolate('Elevated errors on Haiku 4.5')}`,
     ]);
   });
 });

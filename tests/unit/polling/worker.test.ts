@@ -1,11 +1,13 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { browser } from 'wxt/browser';
-import { POLL_ALARM, createBackground } from '../../../lib/polling/worker';
-import { statusItem } from '../../../lib/storage';
+import { LEGACY_POLL_ALARM, POLL_ALARMS } from '../../../lib/polling/alarms';
+import { createBackground } from '../../../lib/polling/worker';
+import { isolate } from '../../../lib/format';
+import { attentionItem, prefsItem, statusItem } from '../../../lib/storage';
 import { BADGE_COLORS } from '../../../lib/verdict/badge';
 import type { Note } from '../../../lib/attention/notify';
-import { SUMMARY_MULTIPLE_MODELS, SUMMARY_OPERATIONAL, loadFixture } from '../../fixtures';
+import { SUMMARY_MULTIPLE_MODELS, SUMMARY_OPERATIONAL, SUMMARY_RECOVERED, loadFixture } from '../../fixtures';
 import { fakeFetch, json } from '../../fake-fetch';
 
 let now = Date.parse('2026-11-25T10:00:00Z');
@@ -39,17 +41,22 @@ beforeEach(() => {
 });
 
 describe('background', () => {
-  it('start creates the poll alarm once, polls, and stores a live snapshot', async () => {
+  it('start creates three 1-minute poll alarms 20 s apart once, polls, and stores a live snapshot', async () => {
     const { bg, calls } = setup();
+    await browser.alarms.create(LEGACY_POLL_ALARM, { periodInMinutes: 0.5 }); // an older version's schedule
     await bg.start();
-    const alarm = await browser.alarms.get(POLL_ALARM);
-    expect(alarm?.periodInMinutes).toBe(0.5);
+    const alarms = (await browser.alarms.getAll()).sort((a, b) => a.scheduledTime - b.scheduledTime);
+    expect(alarms.map((a) => a.name)).toEqual([...POLL_ALARMS]);
+    expect(alarms.every((a) => a.periodInMinutes === 1)).toBe(true);
+    expect(alarms[1]!.scheduledTime - alarms[0]!.scheduledTime).toBeCloseTo(20_000, -2);
+    expect(alarms[2]!.scheduledTime - alarms[1]!.scheduledTime).toBeCloseTo(20_000, -2);
+    expect(alarms[0]!.scheduledTime - now).toBeGreaterThanOrEqual(30_000); // Chrome's floor for a packed extension
     expect(calls).toHaveLength(1);
     const state = await statusItem.getValue();
     expect(state.snapshot?.indicator).toBe('none');
     expect(await badge()).toMatchObject({ text: '' });
     await bg.start();
-    expect(await browser.alarms.getAll()).toHaveLength(1);
+    expect(await browser.alarms.getAll()).toHaveLength(3);
   });
 
   it('a worker that wakes soon after a poll does not poll again, and does when one is due', async () => {
@@ -59,7 +66,7 @@ describe('background', () => {
     const woken = setup(); // a new worker: nothing in memory
     await woken.bg.start();
     expect(woken.calls).toHaveLength(0);
-    now += 30_000;
+    now += 20_000;
     await woken.bg.refresh('alarm');
     expect(woken.calls).toHaveLength(1);
   });
@@ -67,10 +74,10 @@ describe('background', () => {
   it('an alarm the browser dropped across a restart is re-created at the next start', async () => {
     const { bg } = setup();
     await bg.start();
-    await browser.alarms.clearAll();
+    await browser.alarms.clear(POLL_ALARMS[1]);
     now += 60_000;
     await setup().bg.start();
-    expect((await browser.alarms.get(POLL_ALARM))?.periodInMinutes).toBe(0.5);
+    expect((await browser.alarms.getAll()).map((a) => a.name).sort()).toEqual([...POLL_ALARMS]);
   });
 
   it('concurrent triggers share one request', async () => {
@@ -87,8 +94,8 @@ describe('background', () => {
     expect(during.text).not.toBe('');
     expect(during.title).toContain('Elevated errors for multiple models');
     expect(await browser.action.getBadgeBackgroundColor({})).toEqual(hexToRgba(BADGE_COLORS.major));
-    served = loadFixture(SUMMARY_OPERATIONAL);
-    now += 30_000;
+    served = loadFixture(SUMMARY_RECOVERED);
+    now += 20_000;
     await bg.refresh('alarm');
     expect((await badge()).text).toBe('');
   });
@@ -106,7 +113,7 @@ describe('background', () => {
     served = loadFixture(SUMMARY_MULTIPLE_MODELS);
     now += 30_000;
     await first.bg.refresh('alarm');
-    expect(first.notes.map((n) => n.title)).toEqual(['Major incident: Elevated errors for multiple models']);
+    expect(first.notes.map((n) => n.title)).toEqual([`Major incident: ${isolate('Elevated errors for multiple models')}`]);
     now += 30_000;
     const woken = setup();
     await woken.bg.start();
@@ -133,6 +140,74 @@ describe('background', () => {
     expect(state.snapshot?.incidents).toHaveLength(1);
     expect(await browser.action.getBadgeBackgroundColor({})).toEqual(hexToRgba(BADGE_COLORS.unknown));
     expect((await badge()).title).toContain('HTTP 405');
+  });
+});
+
+describe('the single writer of what the user changes', () => {
+  it('a mute from the popup and a snooze from a notification button at the same moment both stick', async () => {
+    const { bg } = setup();
+    await Promise.all([bg.handle({ type: 'mute', incidentId: 'abc123', muted: true }), bg.writer.snooze('hour')]);
+    const attention = await attentionItem.getValue();
+    expect(attention.muted).toEqual(['abc123']);
+    expect(attention.snoozeUntil).toBe(now + 3_600_000);
+  });
+
+  it('two settings windows ticking different models at once keep both ticks', async () => {
+    const { bg } = setup();
+    await Promise.all([
+      bg.handle({ type: 'update-prefs', patch: { add: { myModels: ['opus-5'] } } }),
+      bg.handle({ type: 'update-prefs', patch: { add: { myModels: ['haiku-4.5'] } } }),
+      bg.handle({ type: 'update-prefs', patch: { set: { notifyMinLevel: 'major' } } }),
+    ]);
+    expect(await prefsItem.getValue()).toMatchObject({ myModels: ['opus-5', 'haiku-4.5'], notifyMinLevel: 'major' });
+  });
+
+  it('a sync write that fails (quota, write rate) reports why and keeps what the user had', async () => {
+    const { bg } = setup();
+    await bg.handle({ type: 'update-prefs', patch: { add: { myModels: ['opus-5'] } } });
+    const set = vi.spyOn(browser.storage.sync, 'set');
+    set.mockRejectedValueOnce(new Error('QUOTA_BYTES_PER_ITEM quota exceeded'));
+    expect(await bg.handle({ type: 'update-prefs', patch: { add: { myModels: ['sonnet-5'] } } })).toEqual({ ok: false, error: 'quota' });
+    set.mockRejectedValueOnce(new Error('This request exceeds the MAX_WRITE_OPERATIONS_PER_MINUTE quota.'));
+    expect(await bg.handle({ type: 'update-prefs', patch: { remove: { myModels: ['opus-5'] } } })).toEqual({
+      ok: false,
+      error: 'rate-limit',
+    });
+    expect((await prefsItem.getValue()).myModels).toEqual(['opus-5']);
+    // The next write works again.
+    expect(await bg.handle({ type: 'update-prefs', patch: { add: { myModels: ['sonnet-5'] } } })).toEqual({ ok: true });
+  });
+
+  it('free-text models are capped in length and count', async () => {
+    const { bg } = setup();
+    expect(await bg.handle({ type: 'update-prefs', patch: { add: { myModels: ['x'.repeat(41)] } } })).toEqual({
+      ok: false,
+      error: 'model-too-long',
+    });
+    const many = Array.from({ length: 31 }, (_, i) => `nova-${i}`);
+    expect(await bg.handle({ type: 'update-prefs', patch: { add: { myModels: many } } })).toEqual({ ok: false, error: 'too-many-models' });
+    expect((await prefsItem.getValue()).myModels).toEqual([]);
+  });
+});
+
+describe('upgrading from a version that stored no model scope', () => {
+  it('a v1 snapshot is kept but re-read at once, and until then every incident counts as all models', async () => {
+    const v1 = structuredClone(
+      await (async () => {
+        const { bg } = setup();
+        served = loadFixture(SUMMARY_MULTIPLE_MODELS);
+        await bg.refresh('user');
+        return statusItem.getValue();
+      })(),
+    ) as any;
+    for (const i of v1.snapshot.incidents) delete i.scope;
+    delete v1.snapshot.pageUpdatedAt;
+    await fakeBrowser.storage.local.set({ status: v1, status$: { v: 1 } });
+    await statusItem.migrate();
+    const migrated = await statusItem.getValue();
+    expect(migrated.etag).toBeNull();
+    expect(migrated.confirmedAt).toBeNull();
+    expect(migrated.snapshot!.incidents[0]!.scope).toEqual({ affected: [], recovering: [], broad: true, excluded: [] });
   });
 });
 
