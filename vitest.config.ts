@@ -7,6 +7,8 @@ export default defineConfig({
   plugins: [WxtVitest(), preact()],
   test: {
     include: ['tests/unit/**/*.test.{ts,tsx}'],
+    // Real messages from locales/ behind the fake browser's i18n (it has none).
+    setupFiles: ['tests/unit/setup/i18n.ts'],
     restoreMocks: true,
   },
 });

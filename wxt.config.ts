@@ -6,7 +6,7 @@ export const GECKO_ID = 'claude-status@claude-status.dev';
 
 // See README "Permissions" for why each entry is here.
 export default defineConfig({
-  modules: ['@wxt-dev/webextension-polyfill'],
+  modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
   // Explicit imports everywhere: a reader (and vi.mock) can see where each name comes from.
   imports: false,
   // WXT builds Firefox as MV2 by default; MV3 everywhere keeps one code path (browser.action).
@@ -20,11 +20,13 @@ export default defineConfig({
     chromiumArgs: ['--no-sandbox', '--no-first-run', '--disable-background-networking', '--disable-sync'],
   },
   manifest: ({ browser }) => ({
-    name: 'Claude Status',
-    description: 'Is my Claude model working right now? Names the degraded models on the toolbar, with details and a claude.ai banner.',
+    // Every user-facing string is in locales/<lang>.yml (docs/i18n.md); English is the fallback.
+    default_locale: 'en',
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
     permissions: ['storage', 'alarms', 'notifications'],
     host_permissions: ['https://status.claude.com/*', 'https://anthropic.statuspage.io/*'],
-    action: { default_title: 'Claude Status' },
+    action: { default_title: '__MSG_extName__' },
     minimum_chrome_version: '116',
     ...(browser === 'firefox' && {
       browser_specific_settings: {

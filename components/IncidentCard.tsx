@@ -1,7 +1,10 @@
-import type { AssessedIncident } from '../lib/verdict/assess';
-import { ago, duration, stepWord, LEVEL_WORDS } from '../lib/verdict/describe';
-import { modelLabel } from '../lib/models/ref';
+import { useState } from 'preact/hooks';
+import { formatAgo, formatDateTime, formatDuration } from '../lib/format';
+import { i18n } from '../lib/i18n';
+import { modelKey, modelLabel, modelMatches, type ModelRef } from '../lib/models/ref';
 import { incidentUrl } from '../lib/statuspage/snapshot';
+import type { AssessedIncident } from '../lib/verdict/assess';
+import { levelPill, scopeText, stepWord } from '../lib/verdict/describe';
 
 interface Props {
   item: AssessedIncident;
@@ -10,61 +13,100 @@ interface Props {
   seenAt: number;
   muted: boolean;
   onToggleMute: () => void;
+  /** The user's models, to mark theirs among the affected. */
+  mine: ModelRef[];
 }
 
-/** One active incident: what, how bad, which step, since when, the latest word, and its timeline. */
-export function IncidentCard({ item, now, seenAt, muted, onToggleMute }: Props) {
+/** Bodies longer than this start collapsed (three lines) with a "Show more". */
+const LONG_BODY = 220;
+
+/**
+ * One open incident: how bad, what, which step, since when, which models (each once, as chips),
+ * the latest word (collapsible), and the whole timeline on demand.
+ */
+export function IncidentCard({ item, now, seenAt, muted, onToggleMute, mine }: Props) {
   const { incident, scope } = item;
+  const [expanded, setExpanded] = useState(false);
   const latest = incident.updates[0];
   const fresh = seenAt ? incident.updates.filter((u) => u.at > seenAt).length : 0;
+  const isMine = (m: ModelRef) => mine.some((c) => modelMatches(c, m));
+  const long = (latest?.body.length ?? 0) > LONG_BODY;
+  const bodyId = `body-${incident.id}`;
+  const broad = scope.broad ? scopeText({ ...scope, affected: [] }, []) : '';
   return (
     <article class={`incident level-${item.level}${item.relevant ? '' : ' not-mine'}`} data-incident-id={incident.id}>
       <header>
         <a class="incident-name" href={incidentUrl(incident.id)} target="_blank" rel="noopener noreferrer">
-          {incident.name}
+          <bdi>{incident.name}</bdi>
         </a>
-        <span class={`pill level-${item.level}`}>{LEVEL_WORDS[item.level].replace(' incident', '')}</span>
+        <span class={`pill level-${item.level}`}>{levelPill(item.level)}</span>
       </header>
       <p class="incident-meta">
-        <span class="step">{stepWord(incident.status)}</span> · started {duration(now - incident.startedAt)} ago
-        {!item.relevant && <span class="not-mine-note"> · not your models</span>}
-        {fresh > 0 && <span class="unread"> · {fresh === 1 ? '1 new update' : `${fresh} new updates`}</span>}
+        <span class="step">{stepWord(incident.status)}</span>
+        {' · '}
+        {i18n.t('popup.startedAgo', { duration: formatDuration(now - incident.startedAt) })}
+        {!item.relevant && <span class="not-mine-note"> · {i18n.t('popup.notYourModels')}</span>}
+        {fresh > 0 && <span class="unread"> · {i18n.t('popup.newUpdates', fresh)}</span>}
       </p>
-      {(scope.affected.length > 0 || scope.broad) && (
-        <p class="incident-models">
-          {scope.affected.length > 0 && <>Affected: {scope.affected.map(modelLabel).join(', ')}</>}
-          {scope.broad && scope.affected.length === 0 && <>Affected: multiple models</>}
-          {scope.recovering.length > 0 && <> · Recovering: {scope.recovering.map(modelLabel).join(', ')}</>}
-        </p>
+      {(scope.affected.length > 0 || scope.recovering.length > 0 || scope.broad) && (
+        <ul class="model-chips" aria-label={i18n.t('popup.modelsLabel')}>
+          {broad && (
+            <li class="model-chip affected broad" data-model="multiple">
+              {broad}
+            </li>
+          )}
+          {scope.affected.map((m) => (
+            <li key={modelKey(m)} class={`model-chip affected${isMine(m) ? ' mine' : ''}`} data-model={modelKey(m)}>
+              {modelLabel(m)}
+              <span class="visually-hidden"> {i18n.t('popup.chipAffected')}</span>
+              {isMine(m) && <span> · {i18n.t('popup.yours')}</span>}
+            </li>
+          ))}
+          {scope.recovering.map((m) => (
+            <li key={modelKey(m)} class={`model-chip recovering${isMine(m) ? ' mine' : ''}`} data-model={modelKey(m)}>
+              {i18n.t('popup.chipRecovering', { model: modelLabel(m) })}
+            </li>
+          ))}
+        </ul>
       )}
       {item.components.length > 0 && <p class="incident-components">{item.components.map((c) => c.name).join(', ')}</p>}
       {latest && (
-        <blockquote class={`latest-update${seenAt && latest.at > seenAt ? ' is-new' : ''}`}>
+        <div class={`latest-update${seenAt && latest.at > seenAt ? ' is-new' : ''}`}>
           <span class="update-when">
-            {stepWord(latest.status)} · {ago(latest.at, now)}
+            {stepWord(latest.status)} · {formatAgo(latest.at, now)}
           </span>
-          <span class="update-body">{latest.body}</span>
-        </blockquote>
+          <p id={bodyId} class={`update-body${long && !expanded ? ' clamped' : ''}`}>
+            <bdi>{latest.body}</bdi>
+          </p>
+        </div>
       )}
+      <div class="incident-actions">
+        {long && (
+          <button type="button" class="link-button" aria-expanded={expanded} aria-controls={bodyId} onClick={() => setExpanded(!expanded)}>
+            {expanded ? i18n.t('popup.showLess') : i18n.t('popup.showMore')}
+          </button>
+        )}
+        <button type="button" class="link-button mute" aria-pressed={muted} onClick={onToggleMute}>
+          {muted ? i18n.t('popup.unmute') : i18n.t('popup.mute')}
+        </button>
+      </div>
       {incident.updates.length > 1 && (
         <details class="timeline">
-          <summary>All {incident.updates.length} updates</summary>
+          <summary>{i18n.t('popup.allUpdates', incident.updates.length)}</summary>
           <ol>
             {incident.updates.map((u) => (
               <li key={u.id} class={seenAt && u.at > seenAt ? 'is-new' : ''}>
                 <span class="update-when">
-                  {stepWord(u.status)} ·{' '}
-                  {new Date(u.at).toLocaleString([], { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' })}
+                  {stepWord(u.status)} · {formatDateTime(u.at)}
                 </span>
-                <span class="update-body">{u.body}</span>
+                <span class="update-body">
+                  <bdi>{u.body}</bdi>
+                </span>
               </li>
             ))}
           </ol>
         </details>
       )}
-      <button type="button" class="link-button mute" aria-pressed={muted} onClick={onToggleMute}>
-        {muted ? 'Unmute notifications' : 'Mute notifications for this incident'}
-      </button>
     </article>
   );
 }

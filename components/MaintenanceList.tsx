@@ -1,9 +1,8 @@
-import { stepWord } from '../lib/verdict/describe';
+import { formatWeekdayTime } from '../lib/format';
 import { incidentUrl, type MaintenanceState } from '../lib/statuspage/snapshot';
+import { stepWord } from '../lib/verdict/describe';
 
-function when(ms: number | null): string {
-  return ms === null ? '?' : new Date(ms).toLocaleString([], { weekday: 'short', hour: '2-digit', minute: '2-digit' });
-}
+const when = (ms: number | null) => (ms === null ? '?' : formatWeekdayTime(ms));
 
 /** Maintenance in progress first, then upcoming windows. */
 export function MaintenanceList({ items }: { items: MaintenanceState[] }) {
@@ -12,7 +11,7 @@ export function MaintenanceList({ items }: { items: MaintenanceState[] }) {
       {items.map((m) => (
         <li key={m.id} class={`maintenance status-${m.status}`}>
           <a href={incidentUrl(m.id)} target="_blank" rel="noopener noreferrer">
-            {m.name}
+            <bdi>{m.name}</bdi>
           </a>
           <span class="maintenance-when">
             {stepWord(m.status)} · {when(m.scheduledFor)} – {when(m.scheduledUntil)}

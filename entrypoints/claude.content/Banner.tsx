@@ -1,66 +1,59 @@
-import { useEffect, useState } from 'preact/hooks';
-import { assess } from '../../lib/verdict/assess';
-import { bannerFor } from '../../lib/verdict/banner';
-import { LEVEL_WORDS, ago, duration, stepWord } from '../../lib/verdict/describe';
-import { modelLabel } from '../../lib/models/ref';
-import { incidentUrl, type Snapshot } from '../../lib/statuspage/snapshot';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { formatAgo, formatClock, formatDuration } from '../../lib/format';
+import { i18n } from '../../lib/i18n';
+import { dismissBanner } from '../../lib/polling/messages';
+import { incidentUrl } from '../../lib/statuspage/snapshot';
 import { freshnessOf } from '../../lib/statuspage/state';
 import { dismissedItem, prefsItem, statusItem } from '../../lib/storage';
+import { assess } from '../../lib/verdict/assess';
+import { bannerFor } from '../../lib/verdict/banner';
+import { levelWord, scopeText, stepWord } from '../../lib/verdict/describe';
 import { useNow, useStored } from '../../components/use-stored';
-
-/** Remembers a dismissal; forgets those of incidents that are no longer open. */
-async function dismissBanner(id: string, fingerprint: string, snapshot: Snapshot): Promise<void> {
-  const open = new Set([...snapshot.incidents, ...snapshot.maintenances].map((i) => i.id));
-  const kept = Object.entries(await dismissedItem.getValue()).filter(([other]) => open.has(other));
-  await dismissedItem.setValue({ ...Object.fromEntries(kept), [id]: fingerprint });
-}
-
-/** claude.ai's theme: it sets a `dark` class / data-theme on <html>; else the system preference. */
-function usePageTheme(): 'light' | 'dark' {
-  const read = (): 'light' | 'dark' => {
-    const html = document.documentElement;
-    if (html.classList.contains('dark') || html.dataset.theme === 'dark' || html.dataset.mode === 'dark') return 'dark';
-    if (html.dataset.theme === 'light' || html.dataset.mode === 'light') return 'light';
-    return matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
-  };
-  const [theme, setTheme] = useState(read);
-  useEffect(() => {
-    const observer = new MutationObserver(() => setTheme(read()));
-    observer.observe(document.documentElement, { attributes: true, attributeFilter: ['class', 'data-theme', 'data-mode'] });
-    return () => observer.disconnect();
-  }, []);
-  return theme;
-}
+import { nextFocusableAfter, usePageTheme, useTopOffset } from './page';
 
 /**
- * A banner at the top of claude.ai while an incident is open; nothing otherwise. Its live region is
- * always there so screen readers announce the banner when it appears. Text only (incident text is
- * untrusted); links only to status.claude.com.
+ * A banner at the top of claude.ai while an incident is open; nothing otherwise. It sits just
+ * below claude.ai's own top bar (measured, not guessed), so it never covers the page's controls,
+ * and comes first in the keyboard order. Its live region is always there so screen readers
+ * announce it when it appears. Text only (incident text is untrusted); links only to the status page.
  */
-export function Banner() {
+export function Banner({ host }: { host: HTMLElement }) {
   const state = useStored(statusItem);
   const prefs = useStored(prefsItem);
   const dismissed = useStored(dismissedItem);
   const theme = usePageTheme();
+  const top = useTopOffset(host);
   const now = useNow(15_000);
+  const bar = useRef<HTMLDivElement>(null);
+  // A dismissal shows at once, before the background has stored it.
+  const [hidden, setHidden] = useState<string | null>(null);
   const content = state?.snapshot && prefs && dismissed ? bannerFor(assess(state.snapshot, prefs), dismissed) : null;
   const stale = state && freshnessOf(state, now) !== 'live' && state.confirmedAt !== null;
+  useEffect(() => setHidden(null), [content?.fingerprint]);
 
   let body = null;
-  if (content) {
+  if (content && hidden !== content.fingerprint) {
     const id = content.kind === 'maintenance' ? content.maintenance.id : content.item.incident.id;
-    const dismiss = () => void dismissBanner(id, content.fingerprint, state!.snapshot!);
-    const staleNote = stale ? ` · status data from ${ago(state!.confirmedAt!, now)}` : '';
+    const dismiss = () => {
+      const root = bar.current?.getRootNode() as ShadowRoot | undefined;
+      const hadFocus = !!root?.activeElement;
+      setHidden(content.fingerprint);
+      const open = [...state!.snapshot!.incidents, ...state!.snapshot!.maintenances].map((i) => i.id);
+      void dismissBanner(id, content.fingerprint, open);
+      // Focus goes where a keyboard user would have gone next: the page's first control after the banner.
+      if (hadFocus) nextFocusableAfter(host)?.focus();
+    };
+    const staleNote = stale ? ` · ${i18n.t('banner.staleData', { ago: formatAgo(state!.confirmedAt!, now) })}` : '';
+    const style = { top: `${top + 6}px` };
     if (content.kind === 'maintenance') {
       const m = content.maintenance;
       body = (
-        <div class={`bar maintenance theme-${theme}`} data-incident-id={id}>
-          <strong class="what">Maintenance:</strong>
-          <span class="name">{m.name}</span>
+        <div ref={bar} class={`bar maintenance theme-${theme}`} data-incident-id={id} style={style}>
+          <strong class="what">{i18n.t('banner.maintenance')}</strong>
+          <bdi class="name">{m.name}</bdi>
           <span class="meta">
             {stepWord(m.status)}
-            {m.scheduledUntil !== null &&
-              ` · until ${new Date(m.scheduledUntil).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}`}
+            {m.scheduledUntil !== null && ` · ${i18n.t('banner.until', { time: formatClock(m.scheduledUntil) })}`}
             {staleNote}
           </span>
           <Actions url={incidentUrl(id)} onDismiss={dismiss} />
@@ -68,29 +61,30 @@ export function Banner() {
       );
     } else {
       const { item } = content;
-      const models = item.scope.affected.map(modelLabel);
-      const scope = models.length
-        ? models.join(', ')
-        : item.scope.broad
-          ? 'multiple models'
-          : item.components.map((c) => c.name).join(', ');
+      const scope = scopeText(item.scope, item.components);
       body = (
-        <div class={`bar ${content.kind} level-${item.level} theme-${theme}`} data-incident-id={id} data-kind={content.kind}>
-          <strong class="what">{LEVEL_WORDS[item.level]}:</strong>
-          <span class="name">{item.incident.name}</span>
+        <div
+          ref={bar}
+          class={`bar ${content.kind} level-${item.level} theme-${theme}`}
+          data-incident-id={id}
+          data-kind={content.kind}
+          style={style}
+        >
+          <strong class="what">{i18n.t('banner.level', { level: levelWord(item.level) })}</strong>
+          <bdi class="name">{item.incident.name}</bdi>
           {scope && !item.incident.name.includes(scope) && <span class="scope">{scope}</span>}
           <span class="meta">
-            {stepWord(item.incident.status)} · {duration(now - item.incident.startedAt)}
+            {stepWord(item.incident.status)} · {formatDuration(now - item.incident.startedAt)}
             {staleNote}
           </span>
-          {content.more > 0 && <span class="more">+{content.more} more</span>}
+          {content.more > 0 && <span class="more">{i18n.t('banner.more', content.more)}</span>}
           <Actions url={incidentUrl(id)} onDismiss={dismiss} />
         </div>
       );
     }
   }
   return (
-    <div class="live" role="status" aria-live="polite">
+    <div class="live" role="status" aria-live="polite" aria-label={i18n.t('extName')}>
       {body}
     </div>
   );
@@ -100,15 +94,9 @@ function Actions({ url, onDismiss }: { url: string; onDismiss: () => void }) {
   return (
     <span class="actions">
       <a class="link" href={url} target="_blank" rel="noopener noreferrer">
-        Details
+        {i18n.t('banner.details')}
       </a>
-      <button
-        type="button"
-        class="dismiss"
-        aria-label="Dismiss until the next update"
-        title="Dismiss until the next update"
-        onClick={onDismiss}
-      >
+      <button type="button" class="dismiss" aria-label={i18n.t('banner.dismiss')} title={i18n.t('banner.dismiss')} onClick={onDismiss}>
         ×
       </button>
     </span>

@@ -1,6 +1,6 @@
 import { render } from 'preact';
-import { defineContentScript } from 'wxt/utils/define-content-script';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
+import { defineContentScript } from 'wxt/utils/define-content-script';
 import { Banner } from './Banner';
 import './style.css';
 
@@ -11,10 +11,15 @@ export default defineContentScript({
   async main(ctx) {
     const ui = await createShadowRootUi(ctx, {
       name: 'claude-status-banner',
+      // Closed: the page's scripts can neither read the banner (which would tell them whether the
+      // incident hits the user's models) nor press its buttons. The E2E build (`--mode e2e`)
+      // opens it so the tests can look inside; production builds never contain that branch.
+      mode: import.meta.env.MODE === 'e2e' ? 'open' : 'closed',
       position: 'inline',
       anchor: 'body',
-      append: 'last',
-      onMount: (container) => render(<Banner />, container),
+      // First in the page: a keyboard user meets the banner where it is drawn, at the top.
+      append: 'first',
+      onMount: (container, _shadow, host) => render(<Banner host={host} />, container),
       onRemove: (container) => container && render(null, container),
     });
     ui.mount();

@@ -1,117 +1,199 @@
 import { useEffect, useState } from 'preact/hooks';
-import { requestLearnModels } from '../../lib/polling/messages';
-import { modelKey, modelLabel, parseModelKey } from '../../lib/models/ref';
+import { i18n } from '../../lib/i18n';
 import { modelFromUserText } from '../../lib/models/extract';
+import { modelKey, modelLabel, parseModelKey } from '../../lib/models/ref';
 import { sortModelKeys } from '../../lib/models/seen';
-import { withDefaults, type Prefs } from '../../lib/prefs';
+import { requestLearnModels, updatePrefs } from '../../lib/polling/messages';
+import type { WriteError } from '../../lib/polling/writes';
+import { MAX_MODEL_KEY_LENGTH, MAX_MY_MODELS, type Prefs, type PrefsPatch, withDefaults } from '../../lib/prefs';
 import { prefsItem, seenModelsItem, statusItem } from '../../lib/storage';
 import { useStored } from '../../components/use-stored';
 
-/** Settings: the models I use. Saved as soon as they change; synced across the user's browsers. */
+/** Where the last failed change was made, and why: its section shows the error. */
+type Failure = { section: 'models' | 'surfaces' | 'notify'; error: WriteError } | null;
+
+function errorText(error: WriteError): string {
+  switch (error) {
+    case 'too-many-models':
+      return i18n.t('options.errorTooMany', { max: MAX_MY_MODELS });
+    case 'model-too-long':
+      return i18n.t('options.errorTooLong');
+    case 'quota':
+      return i18n.t('options.errorQuota');
+    case 'rate-limit':
+      return i18n.t('options.errorRate');
+    default:
+      return i18n.t('options.errorFailed');
+  }
+}
+
+/**
+ * Settings: the models and surfaces I use, and when to notify me. Every change is saved at once by
+ * the background (one writer, so two open settings windows never undo each other); when a save
+ * fails (sync quota, write-rate limit) the section says so and the stored settings stay as they were.
+ */
 export function Options() {
   const stored = useStored(prefsItem);
   const seen = useStored(seenModelsItem);
   const status = useStored(statusItem);
-  const [typed, setTyped] = useState('');
-  const [error, setError] = useState('');
+  const [failure, setFailure] = useState<Failure>(null);
 
   // Offer the models recent incidents have named, not a list frozen into the extension.
   useEffect(() => void requestLearnModels(), []);
 
   if (!stored || !seen || !status) return null;
   const prefs = withDefaults(stored);
-  const update = (change: Partial<Prefs>) => void prefsItem.setValue({ ...prefs, ...change });
-  const chosen = new Set(prefs.myModels);
-  const offered = sortModelKeys([...new Set([...seen.keys, ...prefs.myModels])]);
-  const save = (myModels: string[]) => update({ myModels });
-  const toggle = (key: string) => save(chosen.has(key) ? prefs.myModels.filter((k) => k !== key) : [...prefs.myModels, key]);
-
-  const add = (event: Event) => {
-    event.preventDefault();
-    const model = modelFromUserText(typed);
-    if (!model) {
-      setError(`"${typed}" does not name a model (try "Opus 4.5" or "Claude Sonnet 5").`);
-      return;
-    }
-    const key = modelKey(model);
-    if (!chosen.has(key)) save([...prefs.myModels, key]);
-    setTyped('');
-    setError('');
+  const save = async (section: NonNullable<Failure>['section'], patch: PrefsPatch) => {
+    const result = await updatePrefs(patch);
+    setFailure(result.ok ? null : { section, error: result.error });
   };
 
   return (
     <main class="options">
-      <h1>Claude Status settings</h1>
-      <section aria-labelledby="my-models-h">
-        <h2 id="my-models-h">My models</h2>
-        <p class="hint">
-          Pick the models you use. The toolbar badge and the claude.ai banner then follow only incidents about them. Incidents about
-          "multiple" or "all" models, and incidents that name no model (claude.ai log-in, say), always count. Choose none to follow every
-          incident.
-        </p>
-        {offered.length === 0 && <p class="hint">No model has been mentioned by recent incidents yet; add yours below.</p>}
-        <ul class="model-choices">
-          {offered.map((key) => {
-            const model = parseModelKey(key);
-            if (!model) return null;
-            return (
-              <li key={key}>
-                <label>
-                  <input type="checkbox" name="model" value={key} checked={chosen.has(key)} onChange={() => toggle(key)} />
-                  {modelLabel(model)}
-                </label>
-              </li>
-            );
-          })}
-        </ul>
-        <form class="add-model" onSubmit={add}>
-          <label for="model-text">Another model</label>
-          <input id="model-text" type="text" placeholder="e.g. Opus 4.5" value={typed} onInput={(e) => setTyped(e.currentTarget.value)} />
-          <button type="submit">Add</button>
-        </form>
-        {error && (
-          <p class="error" role="alert">
-            {error}
-          </p>
-        )}
-        <p class="saved" aria-live="polite">
-          {prefs.myModels.length
-            ? `Following: ${prefs.myModels
-                .map((k) => parseModelKey(k))
-                .filter((m) => m !== null)
-                .map(modelLabel)
-                .join(', ')}`
-            : 'Following every incident.'}
-        </p>
-      </section>
-      <SurfaceChoices prefs={prefs} components={status.snapshot?.components ?? []} update={update} />
-      <NotificationChoices prefs={prefs} update={update} />
+      <h1>{i18n.t('options.title')}</h1>
+      <p class="hint">{i18n.t('options.intro')}</p>
+      <ModelChoices
+        prefs={prefs}
+        seen={seen.keys}
+        save={(p) => save('models', p)}
+        failure={failure?.section === 'models' ? failure.error : null}
+      />
+      <SurfaceChoices
+        prefs={prefs}
+        components={status.snapshot?.components ?? []}
+        save={(p) => save('surfaces', p)}
+        failure={failure?.section === 'surfaces' ? failure.error : null}
+      />
+      <NotificationChoices prefs={prefs} save={(p) => save('notify', p)} failure={failure?.section === 'notify' ? failure.error : null} />
     </main>
   );
 }
 
-type Update = (change: Partial<Prefs>) => void;
+type Save = (patch: PrefsPatch) => Promise<void>;
+
+function Failed({ error }: { error: WriteError | null }) {
+  return (
+    <p class="error" role="alert">
+      {error ? errorText(error) : ''}
+    </p>
+  );
+}
+
+function ModelChoices({ prefs, seen, save, failure }: { prefs: Prefs; seen: string[]; save: Save; failure: WriteError | null }) {
+  const [typed, setTyped] = useState('');
+  const [typedError, setTypedError] = useState('');
+  const chosen = new Set(prefs.myModels);
+  const offered = sortModelKeys([...new Set([...seen, ...prefs.myModels])]);
+  const toggle = (key: string, on: boolean) => void save(on ? { add: { myModels: [key] } } : { remove: { myModels: [key] } });
+
+  const add = (event: Event) => {
+    event.preventDefault();
+    const text = typed.trim().slice(0, 80);
+    const model = modelFromUserText(text);
+    if (!model) {
+      setTypedError(i18n.t('options.notAModel', { text }));
+      return;
+    }
+    const key = modelKey(model);
+    if (key.length > MAX_MODEL_KEY_LENGTH) {
+      setTypedError(i18n.t('options.errorTooLong'));
+      return;
+    }
+    if (!chosen.has(key)) void save({ add: { myModels: [key] } });
+    setTyped('');
+    setTypedError('');
+  };
+
+  const following = prefs.myModels
+    .map((k) => parseModelKey(k))
+    .filter((m) => m !== null)
+    .map(modelLabel);
+  return (
+    <section aria-labelledby="my-models-h">
+      <h2 id="my-models-h">{i18n.t('options.modelsTitle')}</h2>
+      <p class="hint">{i18n.t('options.modelsHint')}</p>
+      {offered.length === 0 && <p class="hint">{i18n.t('options.noModelsYet')}</p>}
+      <ul class="model-choices">
+        {offered.map((key) => {
+          const model = parseModelKey(key);
+          if (!model) return null;
+          return (
+            <li key={key}>
+              <label>
+                <input
+                  type="checkbox"
+                  name="model"
+                  value={key}
+                  checked={chosen.has(key)}
+                  onChange={(e) => toggle(key, e.currentTarget.checked)}
+                />
+                {modelLabel(model)}
+              </label>
+            </li>
+          );
+        })}
+      </ul>
+      <form class="add-model" onSubmit={add}>
+        <label for="model-text">{i18n.t('options.anotherModel')}</label>
+        <input
+          id="model-text"
+          type="text"
+          maxLength={80}
+          placeholder={i18n.t('options.modelPlaceholder')}
+          value={typed}
+          aria-describedby="model-text-error"
+          onInput={(e) => setTyped(e.currentTarget.value)}
+        />
+        <button type="submit">{i18n.t('options.add')}</button>
+      </form>
+      <p class="error" id="model-text-error" role="alert">
+        {typedError}
+      </p>
+      <Failed error={failure} />
+      <p class="saved" aria-live="polite">
+        {following.length ? i18n.t('options.following', { models: following.join(', ') }) : i18n.t('options.followingAll')}
+      </p>
+    </section>
+  );
+}
 
 /** The product surfaces (page components) the user works with. */
-function SurfaceChoices({ prefs, components, update }: { prefs: Prefs; components: Array<{ id: string; name: string }>; update: Update }) {
+function SurfaceChoices({
+  prefs,
+  components,
+  save,
+  failure,
+}: {
+  prefs: Prefs;
+  components: Array<{ id: string; name: string }>;
+  save: Save;
+  failure: WriteError | null;
+}) {
   if (!components.length) return null;
   const chosen = new Set(prefs.myComponents);
-  const toggle = (id: string) =>
-    update({ myComponents: chosen.has(id) ? prefs.myComponents.filter((c) => c !== id) : [...prefs.myComponents, id] });
   return (
     <section aria-labelledby="surfaces-h">
-      <h2 id="surfaces-h">My surfaces</h2>
-      <p class="hint">Incidents that name no model count only when they touch one of these. Choose none to follow every surface.</p>
+      <h2 id="surfaces-h">{i18n.t('options.surfacesTitle')}</h2>
+      <p class="hint">{i18n.t('options.surfacesHint')}</p>
       <ul class="model-choices">
         {components.map((c) => (
           <li key={c.id}>
             <label>
-              <input type="checkbox" name="component" value={c.id} checked={chosen.has(c.id)} onChange={() => toggle(c.id)} />
+              <input
+                type="checkbox"
+                name="component"
+                value={c.id}
+                checked={chosen.has(c.id)}
+                onChange={(e) =>
+                  void save(e.currentTarget.checked ? { add: { myComponents: [c.id] } } : { remove: { myComponents: [c.id] } })
+                }
+              />
               {c.name}
             </label>
           </li>
         ))}
       </ul>
+      <Failed error={failure} />
     </section>
   );
 }
@@ -123,26 +205,27 @@ const toMinutes = (hhmm: string) => {
 const toHhmm = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 
 /** When desktop notifications are shown. */
-function NotificationChoices({ prefs, update }: { prefs: Prefs; update: Update }) {
+function NotificationChoices({ prefs, save, failure }: { prefs: Prefs; save: Save; failure: WriteError | null }) {
   const quiet = prefs.quietHours;
+  const set = (change: NonNullable<PrefsPatch['set']>) => void save({ set: change });
   return (
     <section aria-labelledby="notify-h" class="notify-choices">
-      <h2 id="notify-h">Notifications</h2>
+      <h2 id="notify-h">{i18n.t('options.notifyTitle')}</h2>
       <label>
-        <input type="checkbox" name="notify" checked={prefs.notify} onChange={(e) => update({ notify: e.currentTarget.checked })} />
-        Desktop notifications for new incidents, each update and the all-clear
+        <input type="checkbox" name="notify" checked={prefs.notify} onChange={(e) => set({ notify: e.currentTarget.checked })} />
+        {i18n.t('options.notifyAll')}
       </label>
       <label>
-        Notify for{' '}
+        {i18n.t('options.notifyFor')}{' '}
         <select
           name="notifyMinLevel"
           value={prefs.notifyMinLevel}
           disabled={!prefs.notify}
-          onChange={(e) => update({ notifyMinLevel: e.currentTarget.value as Prefs['notifyMinLevel'] })}
+          onChange={(e) => set({ notifyMinLevel: e.currentTarget.value as Prefs['notifyMinLevel'] })}
         >
-          <option value="minor">every incident</option>
-          <option value="major">major and critical incidents</option>
-          <option value="critical">critical incidents only</option>
+          <option value="minor">{i18n.t('options.levelEvery')}</option>
+          <option value="major">{i18n.t('options.levelMajor')}</option>
+          <option value="critical">{i18n.t('options.levelCritical')}</option>
         </select>
       </label>
       <label>
@@ -151,9 +234,9 @@ function NotificationChoices({ prefs, update }: { prefs: Prefs; update: Update }
           name="notifyMaintenance"
           checked={prefs.notifyMaintenance}
           disabled={!prefs.notify}
-          onChange={(e) => update({ notifyMaintenance: e.currentTarget.checked })}
+          onChange={(e) => set({ notifyMaintenance: e.currentTarget.checked })}
         />
-        Maintenance reminders (an hour before, and when it starts)
+        {i18n.t('options.maintenance')}
       </label>
       <label>
         <input
@@ -161,30 +244,33 @@ function NotificationChoices({ prefs, update }: { prefs: Prefs; update: Update }
           name="quiet"
           checked={quiet !== null}
           disabled={!prefs.notify}
-          onChange={(e) => update({ quietHours: e.currentTarget.checked ? { start: 22 * 60, end: 7 * 60 } : null })}
+          onChange={(e) => set({ quietHours: e.currentTarget.checked ? { start: 22 * 60, end: 7 * 60 } : null })}
         />
-        Quiet hours
+        {i18n.t('options.quietHours')}
         {quiet && (
           <>
             {' '}
-            from{' '}
+            {i18n.t('options.from')}{' '}
             <input
               type="time"
               name="quietStart"
+              aria-label={i18n.t('options.quietStart')}
               value={toHhmm(quiet.start)}
-              onChange={(e) => update({ quietHours: { ...quiet, start: toMinutes(e.currentTarget.value) } })}
+              onChange={(e) => set({ quietHours: { ...quiet, start: toMinutes(e.currentTarget.value) } })}
             />{' '}
-            to{' '}
+            {i18n.t('options.to')}{' '}
             <input
               type="time"
               name="quietEnd"
+              aria-label={i18n.t('options.quietEnd')}
               value={toHhmm(quiet.end)}
-              onChange={(e) => update({ quietHours: { ...quiet, end: toMinutes(e.currentTarget.value) } })}
+              onChange={(e) => set({ quietHours: { ...quiet, end: toMinutes(e.currentTarget.value) } })}
             />
           </>
         )}
       </label>
-      <p class="hint">Mute a single incident or snooze everything from the popup (or from a notification's buttons in Chrome).</p>
+      <p class="hint">{i18n.t('options.notifyHint')}</p>
+      <Failed error={failure} />
     </section>
   );
 }

@@ -4,7 +4,7 @@
  */
 import type { ComponentState, IncidentState, MaintenanceState, Snapshot } from '../statuspage/snapshot';
 import { impactLevel, worst, type Level } from './level';
-import { incidentScope, type IncidentScope } from '../models/scope';
+import type { IncidentScope } from '../models/scope';
 import { modelMatches, parseModelKey, type ModelRef } from '../models/ref';
 import { withDefaults, type Prefs } from '../prefs';
 
@@ -28,6 +28,12 @@ export interface Assessment {
   incidents: AssessedIncident[];
   /** Components not operational (maintenance included). */
   degraded: ComponentState[];
+  /**
+   * Degraded components on the user's surfaces that count on their own: in partial or major outage
+   * with no open incident naming them (the page is late, or set the status by hand), or any degraded
+   * component while no incident is open at all. Never hidden because an unrelated incident is open.
+   */
+  unexplained: ComponentState[];
   maintenanceNow: MaintenanceState[];
   upcoming: MaintenanceState[];
 }
@@ -63,7 +69,7 @@ export function assess(snapshot: Snapshot, stored: Partial<Prefs>): Assessment {
   const byId = new Map(snapshot.components.map((c) => [c.id, c]));
 
   const incidents = snapshot.incidents.map((incident): AssessedIncident => {
-    const scope = incidentScope(incident);
+    const scope = incident.scope;
     const named = scope.affected.length > 0 || scope.recovering.length > 0;
     const myAffected = scope.affected.filter((m) => mine.some((chosen) => modelMatches(chosen, m)));
     return {
@@ -83,10 +89,17 @@ export function assess(snapshot: Snapshot, stored: Partial<Prefs>): Assessment {
   const maintenance: Level[] = maintenanceNow.length ? ['maintenance'] : [];
   const pageLevel = worst([indicator, ...maintenance, ...degraded.map(componentLevel), ...incidents.map((i) => i.level)]);
   const relevantIncidents = incidents.filter((i) => i.relevant);
-  // With chosen models, a degraded component is explained by the incidents; judge by those.
+  const onMySurfaces = (c: ComponentState) => prefs.myComponents.length === 0 || prefs.myComponents.includes(c.id);
+  const explained = new Set(incidents.flatMap((i) => i.incident.componentIds));
+  const unexplained = degraded.filter(
+    (c) =>
+      onMySurfaces(c) && (!incidents.length || (!explained.has(c.id) && (c.status === 'partial_outage' || c.status === 'major_outage'))),
+  );
+  // With chosen models or surfaces, judge by what concerns the user: their incidents, and outages
+  // that no incident explains (a degraded component named by an incident is that incident's).
   const level =
     mine.length === 0 && prefs.myComponents.length === 0
       ? pageLevel
-      : worst([...maintenance, ...relevantIncidents.map((i) => i.level), ...(incidents.length ? [] : degraded.map(componentLevel))]);
-  return { level, pageLevel, incidents, degraded, maintenanceNow, upcoming };
+      : worst([...maintenance, ...relevantIncidents.map((i) => i.level), ...unexplained.map(componentLevel)]);
+  return { level, pageLevel, incidents, degraded, unexplained, maintenanceNow, upcoming };
 }

@@ -1,73 +1,100 @@
 /**
  * The toolbar badge as a pure function of what we know. Honest by construction: it is only empty
  * (calm) when fresh data says nothing relevant is wrong, and grey whenever the data is not live.
+ * The tooltip spells out the badge's code ("ALL = …") and says how old the data is.
  */
-import { assess, type Assessment } from './assess';
-import type { Level } from './level';
-import { LEVEL_WORDS, ago, clock, componentShort, problemText, stepWord } from './describe';
+import { formatAgo, formatClock, isolate } from '../format';
+import { i18n } from '../i18n';
 import { modelBadgeText, modelLabel, type ModelRef } from '../models/ref';
 import type { Prefs } from '../prefs';
+import type { ComponentState } from '../statuspage/snapshot';
 import { freshnessOf, type StatusState } from '../statuspage/state';
+import { assess, type AssessedIncident, type Assessment } from './assess';
+import { BADGE_COLORS } from './colors';
+import { componentShort, levelWord, problemLine, scopeText, stepWord } from './describe';
+
+export { BADGE_COLORS };
 
 export interface Badge {
   text: string;
   /** Background colour, #rrggbb. */
   color: string;
-  /** Tooltip: what is wrong, in words, and how old the data is. */
+  /** Tooltip: what is wrong, in words, what the code means, and how old the data is. */
   title: string;
 }
 
-export const BADGE_COLORS: Record<Level | 'unknown', string> = {
-  operational: '#16a34a',
-  maintenance: '#2563eb',
-  minor: '#ca8a04',
-  major: '#ea580c',
-  critical: '#dc2626',
-  unknown: '#6b7280',
-};
+/** The badge's short code and what it stands for, in words. */
+export interface BadgeCode {
+  /** At most 4 characters: `O4.5`, `2M`, `ALL`, `WEB`, `MNT`, `3!`, `?`, or '' when calm. */
+  text: string;
+  /** "ALL = all models are affected"; '' when calm. */
+  meaning: string;
+}
 
 export function badgeFor(state: StatusState, prefs: Prefs, now: number): Badge {
   const freshness = freshnessOf(state, now);
   const { snapshot } = state;
+  const title = (lines: string[]) => [i18n.t('badge.title', { what: lines[0] ?? '' }), ...lines.slice(1)].join('\n');
   if (!snapshot) {
-    const why = state.problem ? problemText(state.problem) : 'Checking status.claude.com…';
-    return { text: '?', color: BADGE_COLORS.unknown, title: `Claude Status: ${why}` };
+    const why = state.problem ? problemLine(state.problem) : i18n.t('badge.firstCheck');
+    return { text: '?', color: BADGE_COLORS.unknown, title: title([why, i18n.t('code.unknown')]) };
   }
   const assessment = assess(snapshot, prefs);
+  const code = badgeCode(assessment);
   const lines = describe(assessment);
-  const age = state.confirmedAt === null ? '' : `data from ${clock(state.confirmedAt)} (${ago(state.confirmedAt, now)})`;
+  const age =
+    state.confirmedAt === null
+      ? ''
+      : i18n.t('badge.dataFrom', { clock: formatClock(state.confirmedAt), ago: formatAgo(state.confirmedAt, now) });
 
   if (freshness !== 'live') {
     // Last known picture, marked as such: grey, never green, with the reason first.
-    const why = state.problem ? problemText(state.problem) : 'No fresh data';
-    const text = assessment.level === 'operational' ? '?' : shortText(assessment);
-    return { text, color: BADGE_COLORS.unknown, title: [`Claude Status: ${why}`, `Last known (${age}):`, ...lines].join('\n') };
+    const why = state.problem ? problemLine(state.problem) : i18n.t('badge.noFreshData');
+    const text = code.text || '?';
+    const meaning = code.text ? i18n.t('badge.lastKnownCode', { meaning: code.meaning }) : i18n.t('code.unknown');
+    return { text, color: BADGE_COLORS.unknown, title: title([why, meaning, i18n.t('badge.lastKnown', { age }), ...lines]) };
   }
   return {
-    text: assessment.level === 'operational' ? '' : shortText(assessment),
-    color: BADGE_COLORS[assessment.level],
-    title: ['Claude Status', ...lines, `Checked: ${age}`].join('\n'),
+    text: code.text,
+    color: code.text ? BADGE_COLORS[assessment.level] : BADGE_COLORS.operational,
+    title: title([lines[0] ?? '', ...(code.meaning ? [code.meaning] : []), ...lines.slice(1), i18n.t('badge.checked', { age })]),
   };
 }
 
-/** At most 4 characters: the model that is down, "2M", "ALL", a component, or "MNT". */
-export function shortText(a: Assessment): string {
+/** What the badge shows, with its meaning: the user's model that is down, "2M", "ALL", a component, or "MNT". */
+export function badgeCode(a: Assessment): BadgeCode {
+  if (a.level === 'operational') return { text: '', meaning: '' };
   const relevant = a.incidents.filter((i) => i.relevant);
   const top = relevant.filter((i) => i.level === a.level);
   const mine = uniqueModels(relevant.flatMap((i) => i.myAffected));
-  if (mine.length) return modelsText(mine);
-  if (relevant.some((i) => i.scope.broad)) return 'ALL';
+  if (mine.length) return modelsCode(mine);
+  if (relevant.some((i) => i.scope.broad)) return { text: 'ALL', meaning: i18n.t('code.all') };
   const models = uniqueModels(top.flatMap((i) => i.scope.affected));
-  if (models.length) return modelsText(models);
+  if (models.length) return modelsCode(models);
   const components = top.flatMap((i) => i.components.filter((c) => c.status !== 'operational'));
-  const named = components.length ? components : a.degraded;
-  if (relevant.length === 0 && a.maintenanceNow.length) return 'MNT';
-  if (named.length === 1 && named[0]) return componentShort(named[0].id, named[0].name);
-  return relevant.length > 1 ? `${relevant.length}!` : '!';
+  const named: ComponentState[] = components.length ? components : a.unexplained.length ? a.unexplained : a.degraded;
+  if (relevant.length === 0 && a.maintenanceNow.length) return { text: 'MNT', meaning: i18n.t('code.maintenance') };
+  if (named.length === 1 && named[0]) {
+    const text = componentShort(named[0].id, named[0].name);
+    return { text, meaning: i18n.t('code.component', { code: text, component: named[0].name }) };
+  }
+  if (relevant.length > 1)
+    return { text: `${relevant.length}!`, meaning: i18n.t('code.incidents', { code: `${relevant.length}!`, count: relevant.length }) };
+  return { text: '!', meaning: i18n.t('code.incident') };
 }
 
-function modelsText(models: ModelRef[]): string {
-  return models.length === 1 && models[0] ? modelBadgeText(models[0]) : `${Math.min(models.length, 99)}M`;
+/** The badge text alone ('' when calm). */
+export function shortText(a: Assessment): string {
+  return badgeCode(a).text;
+}
+
+function modelsCode(models: ModelRef[]): BadgeCode {
+  if (models.length === 1 && models[0]) {
+    const text = modelBadgeText(models[0]);
+    return { text, meaning: i18n.t('code.model', { code: text, model: modelLabel(models[0]) }) };
+  }
+  const text = `${Math.min(models.length, 99)}M`;
+  return { text, meaning: i18n.t('code.models', { code: text, models: models.map(modelLabel).join(', ') }) };
 }
 
 function uniqueModels(models: ModelRef[]): ModelRef[] {
@@ -80,18 +107,41 @@ function uniqueModels(models: ModelRef[]): ModelRef[] {
   });
 }
 
+/** The headline, then one line per incident, maintenance and unexplained outage. */
 function describe(a: Assessment): string[] {
-  if (a.pageLevel === 'operational') return [LEVEL_WORDS.operational];
-  const lines: string[] = [];
-  for (const i of a.incidents) {
-    const models = i.scope.affected.map(modelLabel);
-    const scope = models.length ? models.join(', ') : i.scope.broad ? 'multiple models' : i.components.map((c) => c.name).join(', ');
-    const quiet = i.relevant ? '' : ' (not your models)';
-    lines.push(`${LEVEL_WORDS[i.level]}${quiet}: ${i.incident.name} — ${stepWord(i.incident.status)}${scope ? ` · ${scope}` : ''}`);
-  }
-  for (const m of a.maintenanceNow) lines.push(`Maintenance in progress: ${m.name}`);
-  if (!a.incidents.length && !a.maintenanceNow.length) {
-    lines.push(...a.degraded.map((c) => `${c.name}: ${c.status.replace(/_/g, ' ')}`));
-  }
+  if (a.pageLevel === 'operational') return [levelWord('operational')];
+  const lines: string[] = [levelWord(a.level === 'operational' ? a.pageLevel : a.level)];
+  for (const i of a.incidents) lines.push(incidentLine(i));
+  for (const m of a.maintenanceNow) lines.push(i18n.t('badge.maintenanceLine', { name: isolate(m.name) }));
+  const listed = a.incidents.length ? a.unexplained : a.degraded;
+  for (const c of listed) lines.push(i18n.t('badge.componentLine', { component: c.name, status: componentStatusWord(c.status) }));
   return lines;
+}
+
+function incidentLine(i: AssessedIncident): string {
+  const scope = scopeText(i.scope, i.components);
+  const line = i18n.t('badge.incidentLine', {
+    level: levelWord(i.level),
+    name: isolate(i.incident.name),
+    step: stepWord(i.incident.status),
+  });
+  const withScope = scope ? i18n.t('badge.withScope', { line, scope }) : line;
+  return i.relevant ? withScope : i18n.t('badge.notYours', { line: withScope });
+}
+
+export function componentStatusWord(status: ComponentState['status']): string {
+  switch (status) {
+    case 'operational':
+      return i18n.t('component.operational');
+    case 'under_maintenance':
+      return i18n.t('component.maintenance');
+    case 'degraded_performance':
+      return i18n.t('component.degraded');
+    case 'partial_outage':
+      return i18n.t('component.partialOutage');
+    case 'major_outage':
+      return i18n.t('component.majorOutage');
+    default:
+      return i18n.t('component.unknown');
+  }
 }

@@ -1,69 +1,102 @@
-/** Words and short labels shared by the badge, the popup and the banner. */
-import type { Level } from './level';
+/** Words and short labels shared by the badge, the popup, the banner and notifications. */
+import { formatList } from '../format';
+import { i18n } from '../i18n';
+import { modelLabel } from '../models/ref';
+import type { IncidentScope } from '../models/scope';
+import type { ComponentState } from '../statuspage/snapshot';
 import type { PollProblem } from '../statuspage/fetch-json';
 import type { IncidentStatus } from '../statuspage/schema';
+import type { Level } from './level';
 
-export const LEVEL_WORDS: Record<Level, string> = {
-  operational: 'All systems operational',
-  maintenance: 'Maintenance',
-  minor: 'Minor incident',
-  major: 'Major incident',
-  critical: 'Critical incident',
-};
-
-export const STEP_WORDS: Partial<Record<IncidentStatus, string>> = {
-  investigating: 'Investigating',
-  identified: 'Identified',
-  monitoring: 'Monitoring',
-  resolved: 'Resolved',
-  postmortem: 'Resolved',
-  scheduled: 'Scheduled',
-  in_progress: 'In progress',
-  verifying: 'Verifying',
-  completed: 'Completed',
-};
-
-export function stepWord(status: IncidentStatus): string {
-  return STEP_WORDS[status] ?? 'Update';
-}
-
-/** "Couldn't reach status.claude.com: HTTP 405" and friends. */
-export function problemText(problem: PollProblem): string {
-  switch (problem.kind) {
-    case 'offline':
-      return 'You are offline';
-    case 'blocked':
-      return `status.claude.com refused the request (${problem.detail})`;
-    case 'invalid':
-      return `status.claude.com sent something unexpected: ${problem.detail}`;
-    default: // network, timeout, http
-      return `Couldn't reach status.claude.com: ${problem.detail}`;
+/** "All systems operational", "Major incident", … */
+export function levelWord(level: Level): string {
+  switch (level) {
+    case 'operational':
+      return i18n.t('level.operational');
+    case 'maintenance':
+      return i18n.t('level.maintenance');
+    case 'minor':
+      return i18n.t('level.minor');
+    case 'major':
+      return i18n.t('level.major');
+    case 'critical':
+      return i18n.t('level.critical');
   }
 }
 
-/** "just now", "45 s ago", "3 min ago", "2 h ago", "3 d ago". */
-export function ago(ms: number, now: number): string {
-  const s = Math.max(0, Math.round((now - ms) / 1000));
-  if (s < 5) return 'just now';
-  if (s < 60) return `${s} s ago`;
-  const m = Math.floor(s / 60);
-  if (m < 60) return `${m} min ago`;
-  const h = Math.floor(m / 60);
-  if (h < 48) return `${h} h ago`;
-  return `${Math.floor(h / 24)} d ago`;
+/** One word for a pill: "Minor", "Major", "Critical", "Maintenance". */
+export function levelPill(level: Level): string {
+  switch (level) {
+    case 'critical':
+      return i18n.t('levelPill.critical');
+    case 'major':
+      return i18n.t('levelPill.major');
+    case 'maintenance':
+      return i18n.t('levelPill.maintenance');
+    default:
+      return i18n.t('levelPill.minor');
+  }
 }
 
-/** "1 h 5 min", for "started … ago" where precision matters more than brevity. */
-export function duration(ms: number): string {
-  const m = Math.max(0, Math.floor(ms / 60_000));
-  if (m < 60) return `${m} min`;
-  const h = Math.floor(m / 60);
-  return m % 60 ? `${h} h ${m % 60} min` : `${h} h`;
+/** The incident's step: "Investigating", "Identified", "Monitoring", "Resolved", … */
+export function stepWord(status: IncidentStatus): string {
+  switch (status) {
+    case 'investigating':
+      return i18n.t('step.investigating');
+    case 'identified':
+      return i18n.t('step.identified');
+    case 'monitoring':
+      return i18n.t('step.monitoring');
+    case 'resolved':
+    case 'postmortem':
+      return i18n.t('step.resolved');
+    case 'scheduled':
+      return i18n.t('step.scheduled');
+    case 'in_progress':
+      return i18n.t('step.inProgress');
+    case 'verifying':
+      return i18n.t('step.verifying');
+    case 'completed':
+      return i18n.t('step.completed');
+    default:
+      return i18n.t('step.update');
+  }
 }
 
-/** Local clock time, e.g. "14:05". */
-export function clock(ms: number): string {
-  return new Date(ms).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+export interface ProblemWords {
+  /** What happened, in plain words ("Can't reach the status page right now"). */
+  summary: string;
+  /** What it means for the user and what they can do, if anything. */
+  advice: string;
+  /** The technical detail ("HTTP 405", "Failed to fetch"), for whoever wants it. */
+  detail: string;
+}
+
+/** Why the status is not live, in words a user understands, with what happens next. */
+export function problemWords(problem: PollProblem): ProblemWords {
+  const detail = problem.detail;
+  switch (problem.kind) {
+    case 'offline':
+      return { summary: i18n.t('problem.offline.summary'), advice: i18n.t('problem.offline.advice'), detail };
+    case 'blocked':
+      return { summary: i18n.t('problem.blocked.summary'), advice: i18n.t('problem.blocked.advice'), detail };
+    case 'invalid':
+      return { summary: i18n.t('problem.invalid.summary'), advice: i18n.t('problem.retrying'), detail };
+    case 'redirect':
+      return { summary: i18n.t('problem.redirect.summary'), advice: i18n.t('problem.retrying'), detail };
+    case 'timeout':
+      return { summary: i18n.t('problem.timeout.summary'), advice: i18n.t('problem.retrying'), detail };
+    case 'http':
+      return { summary: i18n.t('problem.http.summary'), advice: i18n.t('problem.retrying'), detail };
+    default:
+      return { summary: i18n.t('problem.network.summary'), advice: i18n.t('problem.network.advice'), detail };
+  }
+}
+
+/** One line for plain-text surfaces (tooltip): "Can't reach the status page right now (HTTP 500)". */
+export function problemLine(problem: PollProblem): string {
+  const words = problemWords(problem);
+  return words.detail ? i18n.t('problem.line', { summary: words.summary, detail: words.detail }) : words.summary;
 }
 
 /** Known component ids → badge abbreviations; other components use their label. */
@@ -86,4 +119,19 @@ export function componentShort(id: string, label: string): string {
       .slice(0, 4)
       .toUpperCase() || '!'
   );
+}
+
+/**
+ * Which models (or surfaces) an incident is about now, in words: "Opus 5 and Haiku 4.5", "multiple
+ * models", "Opus 5, Sonnet 5 and other models", "all models except Opus 5", or the components it
+ * touches when it names no model. '' when there is nothing to say.
+ */
+export function scopeText(scope: IncidentScope, components: ComponentState[]): string {
+  const models = scope.affected.map(modelLabel);
+  const excluded = (scope.excluded ?? []).map(modelLabel);
+  if (scope.broad && excluded.length) return i18n.t('scope.allExcept', { models: formatList(excluded) });
+  if (scope.broad && models.length) return formatList([...models, i18n.t('scope.otherModels')]);
+  if (scope.broad) return i18n.t('scope.multiple');
+  if (models.length) return formatList(models);
+  return formatList(components.map((c) => c.name));
 }

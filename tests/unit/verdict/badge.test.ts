@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { BADGE_COLORS, badgeFor } from '../../../lib/verdict/badge';
 import { SummarySchema } from '../../../lib/statuspage/schema';
-import { normaliseSummary } from '../../../lib/statuspage/snapshot';
-import { EMPTY_STATE, POLL_PERIOD_MS, type StatusState } from '../../../lib/statuspage/state';
+import { normaliseSummary } from '../../../lib/statuspage/normalise';
+import { EMPTY_STATE, STALE_AFTER_MS, type StatusState } from '../../../lib/statuspage/state';
+import { isolate } from '../../../lib/format';
 import { DEFAULT_PREFS, type Prefs } from '../../../lib/prefs';
 import {
   MAINTENANCES,
@@ -34,14 +35,16 @@ describe('badge while the data is live', () => {
     const b = badge(live(loadFixture(SUMMARY_OPERATIONAL)));
     expect(b).toMatchObject({ text: '', color: BADGE_COLORS.operational });
     expect(b.title).toContain('All systems operational');
-    expect(b.title).toMatch(/Checked: data from .* \(just now\)/);
+    expect(b.title).toMatch(/Checked .* \(just now\)/);
   });
 
   it('"multiple models" incident: ALL in the major colour, incident and models in the tooltip', () => {
     const b = badge(live(loadFixture(SUMMARY_MULTIPLE_MODELS)));
     expect(b).toMatchObject({ text: 'ALL', color: BADGE_COLORS.major });
-    expect(b.title).toContain('Major incident: Elevated errors for multiple models — Investigating');
+    expect(b.title).toContain(`Major incident: ${isolate('Elevated errors for multiple models')} — Investigating`);
     expect(b.title).toContain('Mythos 5.1');
+    // The code is spelled out where the user sees it.
+    expect(b.title).toContain('ALL = all or many models are affected');
   });
 
   it('single-model incident names the model', () => {
@@ -54,7 +57,7 @@ describe('badge while the data is live', () => {
     // Synthetic: the real "Degraded performance for Claude Opus 5 and Claude Haiku 4.5" (hkcw95k7r0f4), reopened.
     const b = badge(live(syntheticSummaryWithIncident('hkcw95k7r0f4')));
     expect(b.text).toBe('2M');
-    expect(b.title).toContain('Opus 5, Haiku 4.5');
+    expect(b.title).toContain('2M = several models are affected: Opus 5, Haiku 4.5');
   });
 
   it('critical incident is red', () => {
@@ -75,7 +78,8 @@ describe('badge while the data is live', () => {
     summary.status.indicator = 'maintenance';
     const b = badge(live(summary));
     expect(b).toMatchObject({ text: 'MNT', color: BADGE_COLORS.maintenance });
-    expect(b.title).toContain('Maintenance in progress: Upgrades to Connector Auth Storage');
+    expect(b.title).toContain(`Maintenance in progress: ${isolate('Upgrades to Connector Auth Storage')}`);
+    expect(b.title).toContain('MNT = maintenance in progress');
   });
 });
 
@@ -115,12 +119,12 @@ describe('badge is never green unless the data is fresh', () => {
     const state = { ...live(loadFixture(SUMMARY_OPERATIONAL)), problem: { kind: 'network' as const, detail: 'Failed to fetch' } };
     const b = badge(state, DEFAULT_PREFS, NOW + 60_000);
     expect(b).toMatchObject({ text: '?', color: BADGE_COLORS.unknown });
-    expect(b.title).toContain("Couldn't reach status.claude.com: Failed to fetch");
+    expect(b.title).toContain("Can't reach the status page right now. (Failed to fetch)");
     expect(b.title).toContain('Last known');
   });
 
   it('operational data older than three periods: grey ?', () => {
-    expect(badge(live(loadFixture(SUMMARY_OPERATIONAL)), DEFAULT_PREFS, NOW + 3 * POLL_PERIOD_MS + 1)).toMatchObject({
+    expect(badge(live(loadFixture(SUMMARY_OPERATIONAL)), DEFAULT_PREFS, NOW + STALE_AFTER_MS + 1)).toMatchObject({
       text: '?',
       color: BADGE_COLORS.unknown,
     });
@@ -130,6 +134,58 @@ describe('badge is never green unless the data is fresh', () => {
     const state = { ...live(haiku()), problem: { kind: 'timeout' as const, detail: 'no answer within 10 s' } };
     const b = badge(state, DEFAULT_PREFS, NOW + 120_000);
     expect(b).toMatchObject({ text: 'H4.5', color: BADGE_COLORS.unknown });
-    expect(b.title).toMatch(/Last known \(data from .* \(2 min ago\)\)/);
+    expect(b.title).toMatch(/Last known, from .* \(2 min\. ago\):/);
+    expect(b.title).toContain('H4.5 = Haiku 4.5 is affected (last known)');
+  });
+});
+
+describe('outages without an incident', () => {
+  /** Synthetic: the operational summary with claude.ai in partial outage and no incident about it. */
+  const claudeAiDown = (summary = loadFixture(SUMMARY_OPERATIONAL)) => {
+    const s = structuredClone(summary);
+    for (const c of s.components) if (c.id === 'rwppv331jlwc') c.status = 'partial_outage';
+    s.status.indicator = 'minor';
+    return s;
+  };
+
+  it('a surface in outage that no incident explains shows, whatever models were chosen', () => {
+    const b = badge(live(claudeAiDown()), mine('opus-5'));
+    expect(b).toMatchObject({ text: 'WEB', color: BADGE_COLORS.minor });
+    expect(b.title).toContain('WEB = claude.ai is affected');
+  });
+
+  it('it is not hidden because an unrelated incident (Haiku 4.5 on the API only, not mine) is open', () => {
+    const s = haiku();
+    // Synthetic: the Haiku incident as if it named only the API, so nothing explains claude.ai.
+    s.incidents[0].components = [{ id: 'k8w3r06qmzrp' }];
+    for (const u of s.incidents[0].incident_updates) u.affected_components = null;
+    const b = badge(live(claudeAiDown(s)), mine('opus-5'));
+    expect(b.text).toBe('WEB');
+    expect(b.title).toContain('claude.ai: Partial outage');
+  });
+
+  it("named by an open incident about another model, it is that incident's, not news of its own", () => {
+    const s = claudeAiDown(haiku());
+    expect(
+      s.incidents[0].incident_updates.some((u: any) => u.affected_components?.some((c: any) => c.code === 'rwppv331jlwc')) ||
+        s.incidents[0].components.some((c: any) => c.id === 'rwppv331jlwc'),
+    ).toBe(true);
+    expect(badge(live(s), mine('opus-5')).text).toBe('');
+  });
+
+  it('with surfaces chosen, it shows on those surfaces only', () => {
+    expect(badge(live(claudeAiDown()), { ...DEFAULT_PREFS, myComponents: ['rwppv331jlwc'] }).text).toBe('WEB');
+    expect(badge(live(claudeAiDown()), { ...DEFAULT_PREFS, myComponents: ['k8w3r06qmzrp'] }).text).toBe('');
+  });
+});
+
+describe('untrusted text cannot turn the tooltip around', () => {
+  it('an unterminated right-to-left override in an incident name is closed before our words go on', () => {
+    const s = haiku();
+    s.incidents[0].name = 'Errors \u202Eon Haiku 4.5';
+    const b = badge(live(s));
+    const line = b.title.split('\n').find((l) => l.includes('Errors'))!;
+    // FSI … PDI around the name: the PDI closes the override, so " — Investigating" reads normally.
+    expect(line).toContain('\u2068Errors \u202Eon Haiku 4.5\u2069 — ');
   });
 });

@@ -1,9 +1,10 @@
+import { isolate } from '../../../lib/format';
 import { describe, expect, it } from 'vitest';
 import { assess } from '../../../lib/verdict/assess';
 import { bannerFor, fingerprintOf } from '../../../lib/verdict/banner';
 import { statusMarkdown } from '../../../lib/verdict/share';
 import { SummarySchema } from '../../../lib/statuspage/schema';
-import { normaliseSummary } from '../../../lib/statuspage/snapshot';
+import { normaliseSummary } from '../../../lib/statuspage/normalise';
 import { DEFAULT_PREFS } from '../../../lib/prefs';
 import { MAINTENANCES, SUMMARY_MULTIPLE_MODELS, SUMMARY_OPERATIONAL, loadFixture, syntheticSummaryWithIncident } from '../../fixtures';
 
@@ -54,9 +55,9 @@ describe('Copy status', () => {
     expect(statusMarkdown(assessed(loadFixture(SUMMARY_MULTIPLE_MODELS)), NOW, true)).toBe(
       [
         '**Claude status** (2026-09-22 01:09 UTC)',
-        '- **Major incident**: Elevated errors for multiple models — Investigating, for 12 min',
-        '  - Models: Mythos 5.1, Fable 5.1, Opus 5',
-        '  - Components: claude.ai (partial outage), Claude API (partial outage), Claude Code (partial outage), Claude Cowork (partial outage)',
+        `- **Major incident**: ${isolate('Elevated errors for multiple models')} — Investigating, for 12 min`,
+        '  - Models: Mythos 5.1, Fable 5.1, Opus 5, and other models',
+        '  - Components: claude.ai (Partial outage), Claude API (Partial outage), Claude Code (Partial outage), Claude Cowork (Partial outage)',
         '  - https://status.claude.com/incidents/7g1qpkyz5gxh',
       ].join('\n'),
     );
@@ -64,7 +65,7 @@ describe('Copy status', () => {
 
   it('says when all is well, and when the data is not live', () => {
     expect(statusMarkdown(assessed(loadFixture(SUMMARY_OPERATIONAL)), NOW, false)).toBe(
-      '**Claude status** (2026-09-22 01:09 UTC, last known data): all systems operational — https://status.claude.com',
+      '**Claude status** (2026-09-22 01:09 UTC, last known data): All systems operational — https://status.claude.com',
     );
   });
 
