@@ -24,7 +24,8 @@ export interface PollProblem {
 }
 
 export type FetchOutcome =
-  | { kind: 'fresh'; json: unknown; etag: string | null; bytes: number }
+  /** `lastModified` is the `Last-Modified` header, for hosts that send no ETag. */
+  | { kind: 'fresh'; json: unknown; etag: string | null; bytes: number; lastModified?: string | null }
   | { kind: 'not-modified' }
   | { kind: 'failed'; problem: PollProblem };
 
@@ -32,6 +33,13 @@ export interface FetchJsonOptions {
   fetch: typeof fetch;
   url: string;
   etag?: string | null;
+  /** Sent as `If-Modified-Since` when there is no ETag to send (hosts that only send `Last-Modified`). */
+  lastModified?: string | null;
+  /**
+   * When set, a response served from any other origin (the request was redirected) is refused as
+   * `blocked`: an optional host permission covers one host, and a redirect is not the data we asked for.
+   */
+  expectOrigin?: string;
   timeoutMs: number;
   maxBytes: number;
 }
@@ -39,12 +47,16 @@ export interface FetchJsonOptions {
 export async function fetchJson(opts: FetchJsonOptions): Promise<FetchOutcome> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (opts.etag) headers['If-None-Match'] = opts.etag;
+  else if (opts.lastModified) headers['If-Modified-Since'] = opts.lastModified;
   const abort = new AbortController();
   const timer = setTimeout(() => abort.abort(), opts.timeoutMs);
   try {
     // no-store: the browser's HTTP cache could hand us an old copy while it revalidates in the
     // background (max-age=10, stale-while-revalidate=30). We keep the ETag ourselves instead.
     const res = await opts.fetch(opts.url, { headers, cache: 'no-store', signal: abort.signal, credentials: 'omit' });
+    if (opts.expectOrigin && res.url && originOf(res.url) !== opts.expectOrigin) {
+      return failed('blocked', `redirected to ${originOf(res.url) ?? 'another address'}`);
+    }
     if (res.status === 304) return { kind: 'not-modified' };
     const type = res.headers.get('content-type') ?? '';
     if (!res.ok) {
@@ -58,7 +70,9 @@ export async function fetchJson(opts: FetchJsonOptions): Promise<FetchOutcome> {
     if (body === null) return failed('invalid', `response larger than ${opts.maxBytes} bytes`);
     if (type.includes('html') || /^\s*</.test(body)) return failed('blocked', 'HTML page instead of JSON (challenge?)');
     try {
-      return { kind: 'fresh', json: JSON.parse(body), etag: res.headers.get('etag'), bytes: body.length };
+      const fresh = { kind: 'fresh' as const, json: JSON.parse(body) as unknown, etag: res.headers.get('etag'), bytes: body.length };
+      const lastModified = res.headers.get('last-modified');
+      return lastModified === null ? fresh : { ...fresh, lastModified };
     } catch {
       return failed('invalid', 'response is not valid JSON');
     }
@@ -72,6 +86,14 @@ export async function fetchJson(opts: FetchJsonOptions): Promise<FetchOutcome> {
 
 function failed(kind: ProblemKind, detail: string, retryAfterSec?: number): FetchOutcome {
   return { kind: 'failed', problem: retryAfterSec === undefined ? { kind, detail } : { kind, detail, retryAfterSec } };
+}
+
+function originOf(url: string): string | null {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return null;
+  }
 }
 
 /** Reads the body as text, or returns null as soon as it passes `maxBytes` (and stops downloading). */

@@ -132,13 +132,14 @@ function byRunningThenStart(a: MaintenanceState, b: MaintenanceState): number {
   return running(a) - running(b) || (a.scheduledFor ?? a.startedAt) - (b.scheduledFor ?? b.startedAt);
 }
 
-function toMs(iso: string | null | undefined): number | null {
+export function toMs(iso: string | null | undefined): number | null {
   if (!iso) return null;
   const ms = Date.parse(iso);
   return Number.isFinite(ms) ? ms : null;
 }
 
-function clip(s: string, max: number): string {
+/** Cuts untrusted text to `max` characters (with an ellipsis), never splitting a surrogate pair. */
+export function clip(s: string, max: number): string {
   if (s.length <= max) return s;
   let end = max - 1;
   // Never keep half of a surrogate pair.
