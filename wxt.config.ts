@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { ALL_PROVIDER_ORIGINS } from './lib/providers/origins';
 
 /** Firefox add-on id; the E2E tests pin the moz-extension UUID against it. */
 export const GECKO_ID = 'claude-status@claude-status.dev';
@@ -26,6 +27,8 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     permissions: ['storage', 'alarms', 'notifications'],
     host_permissions: ['https://status.claude.com/*', 'https://anthropic.statuspage.io/*'],
+    // Other providers' status hosts: each requested only when the user turns that provider on.
+    optional_host_permissions: ALL_PROVIDER_ORIGINS,
     action: { default_title: '__MSG_extName__' },
     minimum_chrome_version: '116',
     ...(browser === 'firefox' && {

@@ -20,6 +20,8 @@ export interface Prefs {
   notifyMaintenance: boolean;
   /** No notifications in this window of local time (the badge still changes). */
   quietHours: QuietHours | null;
+  /** Other providers whose status the user watches (registry ids, lib/providers/registry.ts); each off by default. */
+  providers: string[];
 }
 
 export const DEFAULT_PREFS: Prefs = {
@@ -29,6 +31,7 @@ export const DEFAULT_PREFS: Prefs = {
   notifyMinLevel: 'minor',
   notifyMaintenance: false,
   quietHours: null,
+  providers: [],
 };
 
 /** Settings stored by an older version lack newer fields: fill them with defaults. */

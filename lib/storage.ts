@@ -8,6 +8,7 @@ import { DEFAULT_PREFS, type Prefs } from './prefs';
 import type { SeenModels } from './models/seen';
 import { NO_ATTENTION, type Attention } from './attention/attention';
 import { EMPTY_MEMORY, type NotifyMemory } from './attention/memory';
+import type { ProvidersState } from './providers/state';
 
 export const statusItem = storage.defineItem<StatusState>('local:status', {
   fallback: EMPTY_STATE,
@@ -68,6 +69,12 @@ export const popupSeenItem = storage.defineItem<number>('local:popupSeenAt', {
 
 /** Banners dismissed on claude.ai: incident id → the fingerprint it had when dismissed. */
 export const dismissedItem = storage.defineItem<Record<string, string>>('local:dismissedBanners', {
+  fallback: {},
+  version: 1,
+});
+
+/** Other providers' status, one entry per provider the user turned on (written by the background only). */
+export const providersItem = storage.defineItem<ProvidersState>('local:providers', {
   fallback: {},
   version: 1,
 });

@@ -28,7 +28,8 @@ export interface PollProblem {
 }
 
 export type FetchOutcome =
-  | { kind: 'fresh'; json: unknown; etag: string | null; bytes: number }
+  /** `lastModified` is the `Last-Modified` header, for hosts that send no ETag. */
+  | { kind: 'fresh'; json: unknown; etag: string | null; bytes: number; lastModified?: string | null }
   | { kind: 'not-modified' }
   | { kind: 'failed'; problem: PollProblem };
 
@@ -36,6 +37,8 @@ export interface FetchJsonOptions {
   fetch: typeof fetch;
   url: string;
   etag?: string | null;
+  /** Sent as `If-Modified-Since` when there is no ETag to send (hosts that only send `Last-Modified`). */
+  lastModified?: string | null;
   timeoutMs: number;
   maxBytes: number;
   /** Origins an answer may come from after redirects; default: the origin of `url` only. */
@@ -45,6 +48,7 @@ export interface FetchJsonOptions {
 export async function fetchJson(opts: FetchJsonOptions): Promise<FetchOutcome> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (opts.etag) headers['If-None-Match'] = opts.etag;
+  else if (opts.lastModified) headers['If-Modified-Since'] = opts.lastModified;
   const abort = new AbortController();
   const timer = setTimeout(() => abort.abort(), opts.timeoutMs);
   try {
@@ -52,10 +56,11 @@ export async function fetchJson(opts: FetchJsonOptions): Promise<FetchOutcome> {
     // background (max-age=10, stale-while-revalidate=30). We keep the ETag ourselves instead.
     const res = await opts.fetch(opts.url, { headers, cache: 'no-store', signal: abort.signal, credentials: 'omit' });
     // Redirects are followed (a host may move a path), but only an answer from an expected origin
-    // counts: a redirect to any other site is refused, whatever it says.
-    const allowed = opts.allowedOrigins ?? [new URL(opts.url).origin];
-    const finalOrigin = res.url ? new URL(res.url).origin : new URL(opts.url).origin;
-    if (!allowed.includes(finalOrigin)) return failed('redirect', `redirected to ${finalOrigin}`);
+    // counts: a redirect to any other site is refused, whatever it says (an optional host
+    // permission covers one host, and a redirect is not the data we asked for).
+    const allowed: ReadonlyArray<string | null> = opts.allowedOrigins ?? [originOf(opts.url)];
+    const finalOrigin = res.url ? originOf(res.url) : originOf(opts.url);
+    if (!allowed.includes(finalOrigin)) return failed('redirect', `redirected to ${finalOrigin ?? 'another address'}`);
     if (res.status === 304) return { kind: 'not-modified' };
     const type = res.headers.get('content-type') ?? '';
     if (!res.ok) {
@@ -69,7 +74,9 @@ export async function fetchJson(opts: FetchJsonOptions): Promise<FetchOutcome> {
     if (body === null) return failed('invalid', `response larger than ${opts.maxBytes} bytes`);
     if (type.includes('html') || /^\s*</.test(body)) return failed('blocked', 'HTML page instead of JSON (challenge?)');
     try {
-      return { kind: 'fresh', json: JSON.parse(body), etag: res.headers.get('etag'), bytes: body.length };
+      const fresh = { kind: 'fresh' as const, json: JSON.parse(body) as unknown, etag: res.headers.get('etag'), bytes: body.length };
+      const lastModified = res.headers.get('last-modified');
+      return lastModified === null ? fresh : { ...fresh, lastModified };
     } catch {
       return failed('invalid', 'response is not valid JSON');
     }
@@ -86,6 +93,14 @@ function failed(kind: ProblemKind, detail: string, retryAfterSec?: number, httpS
   if (retryAfterSec !== undefined) problem.retryAfterSec = retryAfterSec;
   if (httpStatus !== undefined) problem.httpStatus = httpStatus;
   return { kind: 'failed', problem };
+}
+
+function originOf(url: string): string | null {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return null;
+  }
 }
 
 /** Reads the body as text, or returns null as soon as it passes `maxBytes` (and stops downloading). */

@@ -27,7 +27,7 @@ export type Impact = (typeof IMPACTS)[number] | 'unknown';
 export type IncidentStatus = (typeof INCIDENT_STATUSES)[number] | 'unknown';
 
 /** A string enum that maps values we do not know to `'unknown'` rather than rejecting them. */
-function lenientEnum<const T extends readonly string[]>(values: T) {
+export function lenientEnum<const T extends readonly string[]>(values: T) {
   return z.pipe(
     z.string(),
     z.transform((s: string): T[number] | 'unknown' => ((values as readonly string[]).includes(s) ? s : 'unknown')),

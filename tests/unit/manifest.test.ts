@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { PROVIDERS } from '../../lib/providers/registry';
 import config, { GECKO_ID } from '../../wxt.config';
 
 /** The manifest WXT builds from wxt.config.ts, per browser. */
@@ -24,6 +25,41 @@ describe('least privilege (every permission has a reason in the README)', () => 
 
   it('builds MV3 for both browsers', () => {
     expect(config.manifestVersion).toBe(3);
+  });
+});
+
+describe('other providers stay optional', () => {
+  const registryOrigins = Object.values(PROVIDERS).flatMap((p) => [...p.origins]);
+
+  it('the registry names at least the three providers of the issue', () => {
+    expect(registryOrigins).toEqual(
+      expect.arrayContaining(['https://status.openai.com/*', 'https://www.githubstatus.com/*', 'https://status.cloud.google.com/*']),
+    );
+  });
+
+  it.each(['chrome', 'firefox'] as const)('%s: every provider host is an optional host permission, none a required one', (browser) => {
+    const m = manifestFor(browser);
+    expect(m.optional_host_permissions).toEqual(expect.arrayContaining(registryOrigins));
+    for (const origin of registryOrigins) {
+      expect(m.host_permissions).not.toContain(origin);
+      expect(m.permissions).not.toContain(origin);
+      // A broader pattern in the required list would grant the provider host at install too.
+      expect(m.host_permissions.some((p: string) => p.includes('*.') || p.startsWith('*://'))).toBe(false);
+    }
+  });
+
+  it.each(['chrome', 'firefox'] as const)('%s: the optional list holds provider hosts only, each an https status host', (browser) => {
+    const optional: string[] = manifestFor(browser).optional_host_permissions;
+    expect([...optional].sort()).toEqual([...new Set(registryOrigins)].sort());
+    for (const origin of optional) expect(origin).toMatch(/^https:\/\/[a-z0-9.-]+\/\*$/);
+  });
+
+  it('each provider polls only its own host', () => {
+    for (const p of Object.values(PROVIDERS)) {
+      expect(p.origins).toContain(`${new URL(p.endpoint).origin}/*`);
+      expect(new URL(p.endpoint).origin).toBe(p.endpointOrigin);
+      expect(p.origins).toContain(`${new URL(p.pageUrl).origin}/*`);
+    }
   });
 });
 

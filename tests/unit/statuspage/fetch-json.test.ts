@@ -76,6 +76,37 @@ describe('fetchJson', () => {
   });
 });
 
+describe('fetchJson for hosts without ETags, and redirects', () => {
+  const { fetch, calls } = fakeFetch({
+    'status.claude.com': () => json({ ok: 1 }, { headers: { 'last-modified': 'Tue, 15 Sep 2026 12:00:00 GMT' } }),
+  });
+
+  it('sends If-Modified-Since only when there is no ETag to send, and returns Last-Modified', async () => {
+    const result = await fetchJson({ fetch, url, lastModified: 'Mon, 14 Sep 2026 00:00:00 GMT', timeoutMs: 200, maxBytes: 1000 });
+    expect(calls.at(-1)?.headers['If-Modified-Since']).toBe('Mon, 14 Sep 2026 00:00:00 GMT');
+    expect(result).toMatchObject({ kind: 'fresh', lastModified: 'Tue, 15 Sep 2026 12:00:00 GMT' });
+    await fetchJson({ fetch, url, etag: 'W/"e"', lastModified: 'Mon, 14 Sep 2026 00:00:00 GMT', timeoutMs: 200, maxBytes: 1000 });
+    expect(calls.at(-1)?.headers).toMatchObject({ 'If-None-Match': 'W/"e"' });
+    expect(calls.at(-1)?.headers['If-Modified-Since']).toBeUndefined();
+  });
+
+  it('refuses a response served from another origin when one is expected', async () => {
+    const redirected = fakeFetch({
+      'status.claude.com': () => {
+        const res = json({ ok: 1 });
+        Object.defineProperty(res, 'url', { value: 'https://login.example.com/' });
+        return res;
+      },
+    });
+    const opts = { fetch: redirected.fetch, url, timeoutMs: 200, maxBytes: 1000 };
+    const refused = { kind: 'failed', problem: { kind: 'redirect', detail: 'redirected to https://login.example.com' } };
+    expect(await fetchJson({ ...opts, allowedOrigins: ['https://status.claude.com'] })).toEqual(refused);
+    // By default only the requested URL's own origin is accepted.
+    expect(await fetchJson(opts)).toEqual(refused);
+    expect(await fetchJson({ ...opts, allowedOrigins: ['https://login.example.com'] })).toMatchObject({ kind: 'fresh' });
+  });
+});
+
 describe('retryAfter', () => {
   it('reads seconds and HTTP dates', () => {
     expect(retryAfter('30')).toBe(30);
