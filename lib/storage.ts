@@ -8,6 +8,8 @@ import { DEFAULT_PREFS, type Prefs } from './prefs';
 import type { SeenModels } from './models/seen';
 import { NO_ATTENTION, type Attention } from './attention/attention';
 import { EMPTY_MEMORY, type NotifyMemory } from './attention/notify';
+import { EMPTY_ARCHIVE } from './history/archive';
+import type { ArchiveState } from './history/fill';
 
 export const statusItem = storage.defineItem<StatusState>('local:status', {
   fallback: EMPTY_STATE,
@@ -47,5 +49,12 @@ export const popupSeenItem = storage.defineItem<number>('local:popupSeenAt', {
 /** Banners dismissed on claude.ai: incident id → the fingerprint it had when dismissed. */
 export const dismissedItem = storage.defineItem<Record<string, string>>('local:dismissedBanners', {
   fallback: {},
+  version: 1,
+});
+
+/** Every incident seen (history/archive.ts), with the ETag of the incidents.json it was last filled from. Up to
+ *  ARCHIVE_LIMITS.maxBytes (1.5 MB); written only when it changed (refreshArchive's `changed`). */
+export const archiveItem = storage.defineItem<ArchiveState>('local:archive', {
+  fallback: { archive: EMPTY_ARCHIVE, etag: null },
   version: 1,
 });
