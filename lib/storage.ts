@@ -10,6 +10,7 @@ import { NO_ATTENTION, type Attention } from './attention/attention';
 import { EMPTY_MEMORY, type NotifyMemory } from './attention/notify';
 import { EMPTY_ARCHIVE } from './history/archive';
 import type { ArchiveState } from './history/fill';
+import { EMPTY_UPTIME, type UptimeCache } from './history/uptime';
 
 export const statusItem = storage.defineItem<StatusState>('local:status', {
   fallback: EMPTY_STATE,
@@ -56,5 +57,11 @@ export const dismissedItem = storage.defineItem<Record<string, string>>('local:d
  *  ARCHIVE_LIMITS.maxBytes (1.5 MB); written only when it changed (refreshArchive's `changed`). */
 export const archiveItem = storage.defineItem<ArchiveState>('local:archive', {
   fallback: { archive: EMPTY_ARCHIVE, etag: null },
+  version: 1,
+});
+
+/** The status page's official uptime percentages per component, cached for hours (history/uptime.ts). */
+export const uptimeItem = storage.defineItem<UptimeCache>('local:uptime', {
+  fallback: EMPTY_UPTIME,
   version: 1,
 });
