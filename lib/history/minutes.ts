@@ -4,7 +4,8 @@
  *
  * 1. **Intervals.** An incident's updates, oldest first, cut its life into intervals: from each
  *    update's time (`display_at`, else `created_at`) to the next update's time. The last interval
- *    ends at the resolution, or at `now` while the incident is open. An interval that follows a
+ *    ends at the resolution, or at `now` while the incident is ongoing (investigating, identified,
+ *    monitoring); with a status we do not know, at its last update. An interval that follows a
  *    resolving update (resolved, postmortem) counts nothing, so a reopened incident counts again
  *    from the update that reopened it.
  * 2. **Models.** In an interval a model is *named* when the scope after that interval's update lists
@@ -73,7 +74,7 @@ export interface IncidentTimeline {
   intervals: Interval[];
   /** Start of the incident's life. */
   start: number;
-  /** Its resolution, or `now` while open. */
+  /** Its resolution, or `now` while ongoing. */
   end: number;
 }
 
@@ -91,8 +92,7 @@ const worse = (a: Severity | null, b: Severity) => (a === null || rank(b) > rank
 /** Rule 1, 3 and 4 for one incident. */
 export function incidentTimeline(incident: ArchivedIncident, now: number): IncidentTimeline {
   const updates = incident.updates;
-  const closed = isClosedStatus(incident.status);
-  const end = Math.max(incident.startedAt, closed ? (incident.resolvedAt ?? updates.at(-1)?.at ?? incident.startedAt) : now);
+  const end = Math.max(incident.startedAt, isOngoing(incident) ? now : (incident.resolvedAt ?? updates.at(-1)?.at ?? incident.startedAt));
   const recordsComponents = updates.some((u) => u.components.length > 0);
   const state = new Map<string, ComponentStatus>();
   const intervals: Interval[] = [];
@@ -114,6 +114,11 @@ export function incidentTimeline(incident: ArchivedIncident, now: number): Incid
 }
 
 export const timelines = (archive: Archive, now: number) => archive.incidents.map((i) => incidentTimeline(i, now));
+
+const ONGOING = new Set(['investigating', 'identified', 'monitoring', 'in_progress', 'verifying']);
+/** Still running, so its last interval reaches `now`. A status we do not know ends at its last update: a number
+ *  that grows with every page view must rest on a status we understand. */
+export const isOngoing = (incident: Pick<ArchivedIncident, 'status'>) => ONGOING.has(incident.status);
 
 // ---- Rule 2 and 7: models ----
 
@@ -249,7 +254,7 @@ export function overlaps(t: Pick<IncidentTimeline, 'start' | 'end'>, from: numbe
 
 export interface IncidentDuration {
   start: number;
-  /** Resolution; null while open. */
+  /** Resolution (or the last update, for a status we do not know); null while ongoing. */
   end: number | null;
   /** Start to resolution (or now). */
   spanMs: number;
@@ -258,10 +263,10 @@ export interface IncidentDuration {
 }
 
 export function incidentDuration(t: IncidentTimeline, now: number): IncidentDuration {
-  const closed = isClosedStatus(t.incident.status);
-  const end = closed ? t.end : Math.max(t.start, now);
+  const ongoing = isOngoing(t.incident);
+  const end = ongoing ? Math.max(t.start, now) : t.end;
   const openMs = t.intervals.filter((i) => i.open).reduce((sum, i) => sum + (i.end - i.start), 0);
-  return { start: t.start, end: closed ? end : null, spanMs: end - t.start, openMs };
+  return { start: t.start, end: ongoing ? null : end, spanMs: end - t.start, openMs };
 }
 
 // ---- Rule 8: right now vs usual ----

@@ -141,6 +141,27 @@ describe('rules on synthetic variants', () => {
     expect(d).toMatchObject({ start: at('2026-09-03T12:37:31.757Z'), end: at('2026-09-03T13:46:26.632Z'), openMs: 1_134_698 + 30 * MIN });
   });
 
+  it('an incident in a status we do not know stops counting at its last update instead of growing with every view', () => {
+    // A status the page may invent one day: the schema reads it as 'unknown'.
+    const quantum = 'quantum_flux' as never;
+    const odd = syntheticIncident({ id: 'odd1', name: 'Elevated errors on Claude Opus 5', status: quantum }, [
+      {
+        id: 'q1',
+        at: '2026-09-15T10:22:10Z',
+        body: 'Errors on Claude Opus 5.',
+        components: [['k8w3r06qmzrp', 'operational', 'major_outage']],
+      },
+      { id: 'q2', at: '2026-09-15T11:22:10Z', status: quantum },
+    ]);
+    const archive = archiveIncidents(EMPTY_ARCHIVE, [odd], CAPTURE_NOW);
+    expect(archive.incidents[0]!.status).toBe('unknown');
+    expect(modelMs(archive, 'opus-5', CAPTURE_NOW + 5 * HOUR).named).toEqual({ ...nothing, major: HOUR });
+    expect(incidentDuration(timelines(archive, CAPTURE_NOW)[0]!, CAPTURE_NOW)).toMatchObject({
+      end: at('2026-09-15T11:22:10Z'),
+      spanMs: HOUR,
+    });
+  });
+
   it('excluded models count nothing, the rest of a broad incident counts as broad', () => {
     const excluding: ArchivedIncident = {
       id: 'except1',
