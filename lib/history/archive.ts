@@ -17,9 +17,9 @@ import type { ComponentStatus, Impact, IncidentStatus, RawIncident } from '../st
 import { componentLabel } from '../statuspage/snapshot';
 
 /**
- * Caps. Real sizes (the 50 captured incidents): about 0.9 KB per incident serialized, and about one incident a
- * day, so 90 days is ~100 incidents (~90 KB). 1,000 incidents is roughly three years at that rate and
- * about 1 MB; 1.5 MB leaves room for busier years and is 15% of the 10 MB chrome.storage.local gives without
+ * Caps. Real sizes (the 50 captured incidents): about 1.2 KB per incident serialized, and about one incident a
+ * day, so 90 days is ~80–100 incidents (~90–120 KB). 1,000 incidents is roughly three years at that rate and
+ * about 1.2 MB; 1.5 MB leaves room for wordier years and is 15% of the 10 MB chrome.storage.local gives without
  * `unlimitedStorage`, so the status snapshot and settings never compete with it. Every write of the item
  * serializes it whole, and it is written only when an incident resolves, so its size is no polling cost.
  */
