@@ -9,6 +9,9 @@ import type { SeenModels } from './models/seen';
 import { NO_ATTENTION, type Attention } from './attention/attention';
 import { EMPTY_MEMORY, type NotifyMemory } from './attention/memory';
 import type { ProvidersState } from './providers/state';
+import { EMPTY_ARCHIVE } from './history/archive';
+import type { ArchiveState } from './history/fill';
+import { EMPTY_UPTIME, type UptimeCache } from './history/uptime';
 
 export const statusItem = storage.defineItem<StatusState>('local:status', {
   fallback: EMPTY_STATE,
@@ -76,5 +79,18 @@ export const dismissedItem = storage.defineItem<Record<string, string>>('local:d
 /** Other providers' status, one entry per provider the user turned on (written by the background only). */
 export const providersItem = storage.defineItem<ProvidersState>('local:providers', {
   fallback: {},
+  version: 1,
+});
+
+/** Every incident seen (history/archive.ts), with the ETag of the incidents.json it was last filled from. Up to
+ *  ARCHIVE_LIMITS.maxBytes (1.5 MB); written only when it changed (refreshArchive's `changed`). */
+export const archiveItem = storage.defineItem<ArchiveState>('local:archive', {
+  fallback: { archive: EMPTY_ARCHIVE, etag: null },
+  version: 1,
+});
+
+/** The status page's official uptime percentages per component, cached for hours (history/uptime.ts). */
+export const uptimeItem = storage.defineItem<UptimeCache>('local:uptime', {
+  fallback: EMPTY_UPTIME,
   version: 1,
 });

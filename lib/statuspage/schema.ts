@@ -53,6 +53,8 @@ export const ComponentSchema = z.object({
 const AffectedComponentSchema = z.object({
   code: id,
   name: z.nullish(text),
+  /** The component's status before this update: with `new_status`, a transition (history/minutes.ts). */
+  old_status: z.nullish(lenientEnum(COMPONENT_STATUSES)),
   new_status: z.nullish(lenientEnum(COMPONENT_STATUSES)),
 });
 

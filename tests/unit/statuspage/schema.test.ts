@@ -98,6 +98,19 @@ describe('untrusted input', () => {
     expect(s.indicator).toBe('unknown');
   });
 
+  it('component transitions keep both statuses; an unknown or missing old status is "unknown" or absent, not a failure', () => {
+    const raw = structuredClone(loadFixture(INCIDENTS_BACKFILL).incidents.find((i: any) => i.id === '288w7p4hk1l1'));
+    const opening = raw.incident_updates.at(-1);
+    expect(IncidentListSchema.parse({ incidents: [raw] }).incidents[0]!.incident_updates!.at(-1)!.affected_components![0]).toMatchObject({
+      old_status: 'operational',
+      new_status: 'partial_outage',
+    });
+    opening.affected_components[0].old_status = 'quantum_flux';
+    delete opening.affected_components[1].old_status;
+    const [first, second] = IncidentListSchema.parse({ incidents: [raw] }).incidents[0]!.incident_updates!.at(-1)!.affected_components!;
+    expect([first!.old_status, second!.old_status]).toEqual(['unknown', undefined]);
+  });
+
   it('null affected_components, null body and missing optional times are fine', () => {
     const summary = structuredClone(loadFixture(SUMMARY_MULTIPLE_MODELS));
     const u = summary.incidents[0].incident_updates[0];
