@@ -9,9 +9,7 @@ import type { SeenModels } from './models/seen';
 import { NO_ATTENTION, type Attention } from './attention/attention';
 import { EMPTY_MEMORY, type NotifyMemory } from './attention/memory';
 import type { ProvidersState } from './providers/state';
-import { EMPTY_ARCHIVE } from './history/archive';
-import type { ArchiveState } from './history/fill';
-import { EMPTY_UPTIME, type UptimeCache } from './history/uptime';
+import { type ArchiveState, EMPTY_ARCHIVE, EMPTY_UPTIME, type UptimeCache } from './history/stored';
 
 export const statusItem = storage.defineItem<StatusState>('local:status', {
   fallback: EMPTY_STATE,

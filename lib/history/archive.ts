@@ -13,8 +13,10 @@
 import { extractModels } from '../models/extract';
 import { modelKey, type ModelRef } from '../models/ref';
 import { incidentScope } from '../models/scope';
-import type { ComponentStatus, Impact, IncidentStatus, RawIncident } from '../statuspage/schema';
+import type { ComponentStatus, IncidentStatus, RawIncident } from '../statuspage/schema';
 import { componentLabel } from '../statuspage/snapshot';
+import type { Archive, ArchivedIncident, ArchivedTransition, ArchivedUpdate } from './stored';
+import { EMPTY_ARCHIVE } from './stored';
 
 /**
  * Caps. Real sizes (the 50 captured incidents): about 1.2 KB per incident serialized, and about one incident a
@@ -50,62 +52,14 @@ export const ARCHIVE_LIMITS: ArchiveLimits = {
   models: 24,
 };
 
-export interface ArchivedTransition {
-  /** Component id. */
-  id: string;
-  from: ComponentStatus;
-  to: ComponentStatus;
-}
-
-/** Which models the incident concerned right after an update, as `modelKey()` strings. */
-export interface ArchivedScope {
-  affected: string[];
-  /** The incident spoke of several, all or unnamed models. */
-  broad: boolean;
-  /** Models the incident said were not affected ("all models except Opus 5"). */
-  excluded: string[];
-}
-
-export interface ArchivedUpdate {
-  id: string;
-  status: IncidentStatus;
-  /** `display_at` (the time the page shows), else `created_at`; epoch ms, never later than when it was archived. */
-  at: number;
-  components: ArchivedTransition[];
-  scope: ArchivedScope;
-}
-
-export interface ArchivedIncident {
-  id: string;
-  name: string;
-  impact: Impact;
-  status: IncidentStatus;
-  createdAt: number;
-  /** `started_at` (else `created_at`), moved earlier to the first update when the page back-dated one. */
-  startedAt: number;
-  /** When it was resolved (the newest resolving update, else `resolved_at`); null while open. */
-  resolvedAt: number | null;
-  /** Oldest first. */
-  updates: ArchivedUpdate[];
-  /** Every model the incident named (title or any update) and whether it ever spoke of models broadly: what an
-   *  incident posted already resolved, whose scopes are all empty, was about. */
-  models: { named: string[]; broad: boolean };
-  /** First sentence of the newest update, capped; '' when there is none. */
-  summary: string;
-}
-
-export interface Archive {
-  /** Newest start first. */
-  incidents: ArchivedIncident[];
-  /** Component id → its label in the newest update that named it (components can be renamed or removed). */
-  componentNames: Record<string, { name: string; at: number }>;
-  /** Since when the archive holds every incident the page published, as far as it can tell; null: unknown. */
-  coveredSince: number | null;
-  /** When a complete list (incidents.json) was last merged. */
-  listedAt: number | null;
-}
-
-export const EMPTY_ARCHIVE: Archive = { incidents: [], componentNames: {}, coveredSince: null, listedAt: null };
+export {
+  type Archive,
+  type ArchivedIncident,
+  type ArchivedScope,
+  type ArchivedTransition,
+  type ArchivedUpdate,
+  EMPTY_ARCHIVE,
+} from './stored';
 
 const CLOSED = new Set<IncidentStatus>(['resolved', 'postmortem', 'completed']);
 export const isClosedStatus = (status: IncidentStatus) => CLOSED.has(status);

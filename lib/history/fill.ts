@@ -7,7 +7,8 @@
 import { fetchJson, type PollProblem } from '../statuspage/fetch-json';
 import { IncidentListSchema, type RawIncident } from '../statuspage/schema';
 import { STATUS_PAGE_ORIGIN } from '../statuspage/snapshot';
-import { type Archive, archiveIncidents } from './archive';
+import { archiveIncidents } from './archive';
+import type { ArchiveState } from './stored';
 
 export const INCIDENTS_URL = `${STATUS_PAGE_ORIGIN}/api/v2/incidents.json`;
 /** incidents.json is ~300 KB for 50 incidents; 2 MB leaves room without letting a runaway body in. */
@@ -15,10 +16,7 @@ export const INCIDENTS_MAX_BYTES = 2 * 1024 * 1024;
 export const INCIDENTS_TIMEOUT_MS = 15_000;
 
 /** What `local:archive` stores: the archive and the ETag of the incidents.json it was last filled from. */
-export interface ArchiveState {
-  archive: Archive;
-  etag: string | null;
-}
+export type { ArchiveState } from './stored';
 
 export interface RefreshResult extends ArchiveState {
   /** The validated incidents of a fresh response (for callers that want their closing words); [] otherwise. */

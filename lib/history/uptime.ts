@@ -10,15 +10,10 @@
 import { z } from '../zod';
 import { fetchJson, type PollProblem } from '../statuspage/fetch-json';
 import { STATUS_PAGE_ORIGIN } from '../statuspage/snapshot';
+import { type ComponentUptime, EMPTY_UPTIME, type OfficialUptime, type UptimeCache } from './stored';
 
-/** Official percentages of one component, as the page prints them. */
-export interface ComponentUptime {
-  ninety: number;
-  thirty: number;
-}
-
-/** Component id → its official uptime. Components in doubt are absent. */
-export type OfficialUptime = Record<string, ComponentUptime>;
+export type { ComponentUptime, OfficialUptime, UptimeCache } from './stored';
+export { EMPTY_UPTIME } from './stored';
 
 const componentId = z.string().check(z.regex(/^[a-z0-9]{1,40}$/i));
 const percent = z.number().check(z.gte(0), z.lte(100));
@@ -66,19 +61,6 @@ export const UPTIME_RETRY_MS = 3_600_000;
 export const UPTIME_SHOW_MS = 24 * 3_600_000;
 export const UPTIME_MAX_BYTES = 512 * 1024;
 export const UPTIME_TIMEOUT_MS = 10_000;
-
-export interface UptimeCache {
-  /** The component ids the cached answer (and its ETag) is for. */
-  ids: string[];
-  etag: string | null;
-  /** Last answer (200 or 304). */
-  fetchedAt: number | null;
-  /** Last attempt, answered or not. */
-  checkedAt: number | null;
-  uptime: OfficialUptime;
-}
-
-export const EMPTY_UPTIME: UptimeCache = { ids: [], etag: null, fetchedAt: null, checkedAt: null, uptime: {} };
 
 export function uptimeUrl(ids: readonly string[]): string {
   return `${STATUS_PAGE_ORIGIN}/uptime_showcase?components=${ids.map(encodeURIComponent).join(',')}`;

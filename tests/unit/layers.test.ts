@@ -41,10 +41,12 @@ function sources(dir: string): string[] {
 
 const files = ['lib', 'components', 'entrypoints'].flatMap(sources);
 
-/** Relative imports of a file, resolved to repository paths (type-only imports included). */
-function importsOf(file: string): string[] {
+/** Relative imports of a file, resolved to repository paths (type-only imports included unless `runtimeOnly`). */
+function importsOf(file: string, runtimeOnly = false): string[] {
   const text = fs.readFileSync(path.join(ROOT, file), 'utf8');
-  const specs = [...text.matchAll(/(?:^|\n)\s*(?:import|export)[^'"]*?from\s+['"](\.[^'"]+)['"]/g)].map((m) => m[1]!);
+  const specs = [...text.matchAll(/(?:^|\n)\s*(import|export)(\s+type\b)?[^'"]*?from\s+['"](\.[^'"]+)['"]/g)]
+    .filter((m) => !(runtimeOnly && m[2]))
+    .map((m) => m[3]!);
   return specs.flatMap((spec) => {
     const base = path.posix.normalize(path.posix.join(path.posix.dirname(file), spec));
     const found = [base, `${base}.ts`, `${base}.tsx`, `${base}/index.ts`].find(
@@ -79,6 +81,23 @@ describe('layers', () => {
     };
     for (const f of files) visit(f, []);
     expect(cycles).toEqual([]);
+  });
+
+  it('the claude.ai content script (loaded on every claude.ai page) never loads the parser, zod, or history and provider code', () => {
+    const seen = new Set<string>();
+    const walk = (file: string) => {
+      if (seen.has(file)) return;
+      seen.add(file);
+      for (const next of importsOf(file, true)) walk(next);
+    };
+    walk('entrypoints/claude.content/index.tsx');
+    expect(seen.size).toBeGreaterThan(5);
+    const heavy = [...seen].filter(
+      (f) =>
+        /^lib\/(models\/(extract|scope)|zod|statuspage\/(normalise|schema|fetch-json)|providers\/(?!origins)|polling\/(poll|worker))/.test(f) ||
+        (/^lib\/history\//.test(f) && f !== 'lib/history/stored.ts'),
+    );
+    expect(heavy).toEqual([]);
   });
 
   it('browser comes only from wxt/browser and zod only through lib/zod.ts', () => {
