@@ -1,5 +1,8 @@
 // One small interface over the two browser harnesses, so each scenario is written once and run in
 // Chromium (playwright-core) and Firefox ESR (puppeteer-core over WebDriver BiDi).
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { BADGE_COLORS } from '../../lib/verdict/colors.ts';
 import { ensureCerts } from './harness/certs.mjs';
 import { launchChromium } from './harness/chromium.mjs';
 import { startConnectProxy, startFakeServer } from './harness/fake-server.mjs';
@@ -17,11 +20,22 @@ import { launchFirefox } from './harness/firefox.mjs';
  * @property {() => Promise<void>} close
  */
 
+const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+/**
+ * The builds the tests load. `e2e` (`wxt build --mode e2e`) is the production code with one
+ * test-only difference: the claude.ai banner's shadow root is open, so tests can read it. `prod`
+ * is what ships (closed shadow root); scenario-production.mjs runs on it.
+ */
+export function extensionPath(browser, build = 'e2e') {
+  return path.join(REPO_ROOT, `.output/${browser === 'chromium' ? 'chrome' : 'firefox'}-mv3${build === 'prod' ? '' : '-e2e'}`);
+}
+
 /** @returns {Promise<Driver>} */
-export async function startDriver(name, { summary, firefoxIdleMs } = {}) {
-  const server = await startFakeServer({ certs: ensureCerts(), summary });
+export async function startDriver(name, { summary, firefoxIdleMs, build = 'e2e', firefoxPrefs = {}, viewport, serverOptions = {} } = {}) {
+  const server = await startFakeServer({ certs: ensureCerts(), summary, ...serverOptions });
   if (name === 'chromium') {
-    const b = await launchChromium({ serverPort: server.port, certs: ensureCerts() });
+    const b = await launchChromium({ serverPort: server.port, certs: ensureCerts(), extensionPath: extensionPath(name, build), viewport });
     return {
       name,
       server,
@@ -48,7 +62,13 @@ export async function startDriver(name, { summary, firefoxIdleMs } = {}) {
     };
   }
   const proxy = await startConnectProxy(server.port);
-  const b = await launchFirefox({ proxyPort: proxy.port, backgroundIdleTimeoutMs: firefoxIdleMs });
+  const b = await launchFirefox({
+    proxyPort: proxy.port,
+    backgroundIdleTimeoutMs: firefoxIdleMs,
+    extensionPath: extensionPath(name, build),
+    prefs: firefoxPrefs,
+    viewport,
+  });
   // Headless Firefox has no notification tray: a notification closes as soon as it is shown, so
   // getAll() is always empty. Its onClosed event still fires in every extension page: log those.
   const log = await b.openExtensionPage('manifest.json');
@@ -153,9 +173,21 @@ export async function screenshotOf(page, selector, path) {
   await page.screenshot({ path, clip: box });
 }
 
-export const COLORS = {
-  operational: [22, 163, 74, 255],
-  minor: [202, 138, 4, 255],
-  major: [234, 88, 12, 255],
-  unknown: [107, 114, 128, 255],
-};
+/** Badge colours as the browsers report them ([r, g, b, a]), from the extension's own table. */
+export const COLORS = Object.fromEntries(
+  Object.entries(BADGE_COLORS).map(([level, hex]) => [level, [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)).concat(255)]),
+);
+
+/** The banner's problem words and technical detail, as the popup's header shows them. */
+export function popupProblem(popup) {
+  return popup.evaluate(() => {
+    const lines = [...document.querySelectorAll('.headline-lines li')].map((l) => l.textContent).join(' ');
+    const detail = document.querySelector('.problem-detail')?.textContent ?? '';
+    return lines || detail ? `${lines} ${detail}` : null;
+  });
+}
+
+/** The popup's freshness as it renders it: 'live', 'stale', 'failing' or 'loading'. */
+export function popupFreshness(popup) {
+  return popup.evaluate(() => document.querySelector('.popup')?.dataset.freshness ?? null);
+}

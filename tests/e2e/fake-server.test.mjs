@@ -67,9 +67,19 @@ describe('fake server', () => {
   });
   after(() => s.close());
 
+  it('stamps page.updated_at with the time a summary is set, like the real page, unless told not to', async () => {
+    const before = Date.now();
+    s.setSummary(loadFixture('claude-summary-2026-09-22-incident-multiple-models.json'));
+    const stamped = JSON.parse((await get(s.port, 'status.claude.com', SUMMARY_PATH)).body);
+    assert.ok(Date.parse(stamped.page.updated_at) >= before - 1000);
+    s.setSummary(loadFixture('claude-summary-2026-09-22-incident-multiple-models.json'), { stamp: false });
+    const kept = JSON.parse((await get(s.port, 'status.claude.com', SUMMARY_PATH)).body);
+    assert.equal(kept.page.updated_at, loadFixture('claude-summary-2026-09-22-incident-multiple-models.json').page.updated_at);
+  });
+
   it('serves summary.json with Statuspage headers and a sha256 weak ETag', async () => {
     const summary = loadFixture('claude-summary-2026-09-22-incident-multiple-models.json');
-    s.setSummary(summary);
+    s.setSummary(summary, { stamp: false });
     s.clearRequests();
     const r = await get(s.port, 'status.claude.com', SUMMARY_PATH);
     assert.equal(r.status, 200);

@@ -125,7 +125,7 @@ export function attentionScenario(browserName) {
       d.server.setSummary(recovered());
       await clickRefresh(d);
       assert.deepEqual(await until(async () => (await notifications(d)).length && notifications(d), 'resolution'), [
-        'cs|7g1qpkyz5gxh|resolved',
+        'cs|7g1qpkyz5gxh|resolved-synthupd2',
       ]);
       const incidentsFetched = d.server.requests.filter((r) => r.path === '/api/v2/incidents.json').length;
       assert.ok(incidentsFetched >= 1, 'incidents.json read for the closing update');

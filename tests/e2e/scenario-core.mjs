@@ -2,7 +2,18 @@
 // badge, in the popup and on claude.ai, in one real browser. Registered once per browser.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { COLORS, bannerText, clickRefresh, pressRefresh, screenshotOf, startDriver, until, waitForBanner } from './drivers.mjs';
+import {
+  COLORS,
+  bannerText,
+  clickRefresh,
+  popupFreshness,
+  popupProblem,
+  pressRefresh,
+  screenshotOf,
+  startDriver,
+  until,
+  waitForBanner,
+} from './drivers.mjs';
 import { artifactPath } from './harness/artifacts.mjs';
 import { multipleModels, operational, recovered, syntheticHostile } from './payloads.mjs';
 
@@ -40,7 +51,8 @@ export function coreScenario(browserName) {
         45_000,
       );
       assert.deepEqual(badge.color, COLORS.major);
-      assert.match(badge.title, /Major incident: Elevated errors for multiple models — Investigating/);
+      assert.match(badge.title, /Major incident: \u2068?Elevated errors for multiple models\u2069? — Investigating/);
+      assert.match(badge.title, /ALL = all or many models are affected/);
       const banner = await waitForBanner(claude, 'the banner');
       assert.match(banner, /Elevated errors for multiple models/);
       assert.match(banner, /Mythos 5\.1, Fable 5\.1, Opus 5/);
@@ -85,9 +97,9 @@ export function coreScenario(browserName) {
       d.server.setFault({ kind: 'challenge' }, { host: 'anthropic.statuspage.io' });
       const popup = await d.openExtensionPage('popup.html');
       await pressRefresh(popup);
-      const problem = await until(() => popup.evaluate(() => document.querySelector('.problem')?.textContent), 'problem shown');
-      assert.match(problem, /status\.claude\.com refused the request \(HTTP 405\)/);
-      assert.match(problem, /checked just now/);
+      const problem = await until(() => popupProblem(popup).then((p) => p?.includes('turned the request away') && p), 'problem shown');
+      assert.match(problem, /Technical detail: HTTP 405/);
+      assert.match(await popup.evaluate(() => document.querySelector('.freshness').textContent), /Checked just now/);
       const badge = await d.badge();
       assert.deepEqual(badge.color, COLORS.unknown);
       assert.equal(badge.text, 'ALL'); // last known, greyed
@@ -98,7 +110,7 @@ export function coreScenario(browserName) {
       d.server.setFault(null, { host: 'status.claude.com' });
       d.server.setFault(null, { host: 'anthropic.statuspage.io' });
       await pressRefresh(popup);
-      await until(() => popup.evaluate(() => !document.querySelector('.problem')), 'problem cleared');
+      await until(async () => (await popupFreshness(popup)) === 'live', 'problem cleared');
       assert.deepEqual((await d.badge()).color, COLORS.major);
       await popup.close();
     });

@@ -24,35 +24,35 @@ export function modelsScenario(browserName) {
     });
     after(async () => d?.close());
 
-    it('the badge names the worst case and the model board lists every model with its incident', async () => {
+    it('the badge names the worst case; the popup groups the affected models by incident, worst incident first', async () => {
       const badge = await badgeIs(d, 'ALL');
       assert.deepEqual(badge.color, COLORS.major);
       assert.match(badge.title, /Elevated errors on Haiku 4\.5/);
       const popup = await d.openExtensionPage('popup.html');
-      const rows = await until(
+      const cards = await until(
         () =>
           popup.evaluate(() => {
-            const r = [...document.querySelectorAll('.model-row')];
+            const c = [...document.querySelectorAll('.incident')];
             return (
-              r.length &&
-              r.map(
-                (e) =>
-                  `${e.dataset.model}|${e.querySelector('.model-state').textContent}|${e.querySelector('.model-incident').textContent}`,
-              )
+              c.length === 2 &&
+              c.map((e) => `${e.dataset.incidentId}: ${[...e.querySelectorAll('.model-chip')].map((m) => m.dataset.model).join(' ')}`)
             );
           }),
-        'model board',
+        'incident cards with model chips',
       );
-      assert.deepEqual(rows, [
-        'multiple|affected|Elevated errors for multiple models',
-        // newest incident first: Haiku opened 4 min ago, the multiple-models one 12 min ago
-        'haiku-4.5|affected|Elevated errors on Haiku 4.5',
-        'mythos-5.1|affected|Elevated errors for multiple models',
-        'fable-5.1|affected|Elevated errors for multiple models',
-        'opus-5|affected|Elevated errors for multiple models',
+      assert.deepEqual(cards, [
+        // Major first (severity before recency), although the minor Haiku one opened later.
+        '7g1qpkyz5gxh: multiple mythos-5.1 fable-5.1 opus-5',
+        'db1mh1r2zrn5: haiku-4.5',
       ]);
-      assert.match(await popup.evaluate(() => document.querySelector('[data-model="haiku-4.5"] .model-since').textContent), /^4 min$/);
-      await screenshotOf(popup, '.model-board', artifactPath(`${browserName}-model-board`));
+      // No incident title repeated per model, and one link per incident.
+      const links = await popup.evaluate(() => [...document.querySelectorAll('a[href*="/incidents/"]')].map((a) => a.getAttribute('href')));
+      assert.equal(new Set(links).size, links.length);
+      assert.match(
+        await popup.evaluate(() => document.querySelector('[data-incident-id="db1mh1r2zrn5"] .incident-meta').textContent),
+        /started 4 min ago/,
+      );
+      await screenshotOf(popup, 'body', artifactPath(`${browserName}-popup-models`));
       await popup.close();
     });
 

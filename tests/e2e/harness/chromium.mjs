@@ -56,6 +56,7 @@ export async function launchChromium({
   certs,
   headless = !process.env.HEADED,
   args = [],
+  viewport = { width: 1280, height: 720 },
 }) {
   const ext = path.resolve(extensionPath);
   if (!fs.existsSync(path.join(ext, 'manifest.json'))) throw new Error(`no manifest.json in ${ext} (build first?)`);
@@ -67,6 +68,7 @@ export async function launchChromium({
   const map = ['status.claude.com', 'claude.ai', 'anthropic.statuspage.io'].map((h) => `MAP ${h} 127.0.0.1:${serverPort}`).join(', ');
   const context = await chromium
     .launchPersistentContext(profile, {
+      viewport,
       executablePath: '/usr/bin/chromium',
       headless,
       env: { ...process.env, HOME: home },

@@ -137,8 +137,14 @@ export async function startFakeServer({ certs = ensureCerts(), summary, incident
     port: /** @type {import('node:net').AddressInfo} */ (server.address()).port,
     /** Request log (newest last). */
     requests,
-    /** Serve this object as summary.json on both status hosts (serialised now). */
-    setSummary: (obj) => setJson(SUMMARY_PATH, obj),
+    /**
+     * Serve this object as summary.json on both status hosts (serialised now). Like the real page,
+     * whose `page.updated_at` moves whenever anything on it changes, the copy served is stamped
+     * with the current time, so a newer state is never mistaken for an older copy; `{ stamp: false }`
+     * serves it as given (to play an older CDN copy).
+     */
+    setSummary: (obj, { stamp = true } = {}) =>
+      setJson(SUMMARY_PATH, stamp && obj?.page ? { ...obj, page: { ...obj.page, updated_at: new Date().toISOString() } } : obj),
     /** Serve this object as incidents.json on both status hosts (serialised now). */
     setIncidents: (obj) => setJson(INCIDENTS_PATH, obj),
     /** Serve any JSON path on the status hosts; null removes it (404). */

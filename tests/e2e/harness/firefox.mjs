@@ -11,6 +11,8 @@ import puppeteer from 'puppeteer-core';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
+// The add-on id, from wxt.config.ts's own constant would pull the whole WXT config in: kept in sync
+// by tests/unit/manifest.test.ts instead.
 export const GECKO_ID = 'claude-status@claude-status.dev';
 export const DEFAULT_UUID = '0f0f0f0f-1111-4222-8333-444444444444';
 
@@ -30,6 +32,7 @@ export async function launchFirefox({
   headless = !process.env.HEADED,
   backgroundIdleTimeoutMs,
   prefs = {},
+  viewport = { width: 1280, height: 720 },
 }) {
   const ext = path.resolve(extensionPath);
   if (!fs.existsSync(path.join(ext, 'manifest.json'))) throw new Error(`no manifest.json in ${ext} (build first?)`);
@@ -37,7 +40,7 @@ export async function launchFirefox({
     browser: 'firefox',
     executablePath: '/usr/bin/firefox-esr',
     headless,
-    defaultViewport: { width: 1280, height: 720 }, // same as Playwright's default in chromium.mjs
+    defaultViewport: viewport, // 1280 × 720 unless a test asks otherwise, as in chromium.mjs
     acceptInsecureCerts: true,
     // Without it: 'Navigation to "moz-extension://…" is not allowed in this context'.
     env: { ...process.env, MOZ_REMOTE_ALLOW_SYSTEM_ACCESS: '1' },
