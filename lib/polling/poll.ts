@@ -23,8 +23,8 @@ export const REQUEST_TIMEOUT_MS = 10_000;
 /** summary.json is ~3–10 KB; anything near this is not the status page. */
 export const MAX_BODY_BYTES = 512 * 1024;
 export const MAX_BACKOFF_MS = 10 * 60_000;
-/** Failures in a row that cost no backoff: two minutes of polls. */
-export const GRACE_FAILURES = Math.round(120_000 / POLL_PERIOD_MS);
+/** Failures in a row that cost no backoff: two minutes of polls, and a little more for alarms that run late. */
+export const GRACE_FAILURES = Math.ceil(150_000 / POLL_PERIOD_MS);
 /** No stored backoff can be longer than this; a later `retryAt` was written by a clock that has since gone back. */
 const LONGEST_WAIT_MS = Math.max(MAX_BACKOFF_MS * 1.2, MAX_RETRY_AFTER_SEC * 1000);
 

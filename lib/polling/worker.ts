@@ -136,9 +136,9 @@ export function createBackground(deps: BackgroundDeps) {
     const ours = alarms.filter((a) => isPollAlarm(a.name) && a.periodInMinutes === POLL_ALARM_PERIOD_MINUTES);
     if (ours.length === POLL_ALARMS.length) return;
     const periodMs = POLL_ALARM_PERIOD_MINUTES * 60_000;
-    // Random phase: installs that start together should not poll in lock-step. At least 30 s
-    // ahead, Chrome's floor for a packed extension's alarm.
-    const first = deps.now() + 30_000 + deps.random() * POLL_PERIOD_MS;
+    // Random phase: installs that start together should not poll in lock-step. (A packed
+    // extension's first alarm is moved to 30 s ahead by Chrome; the start itself has just polled.)
+    const first = deps.now() + POLL_PERIOD_MS * (0.5 + deps.random() / 2);
     for (const [i, name] of POLL_ALARMS.entries()) {
       await browser.alarms.create(name, { when: first + (i * periodMs) / POLL_ALARMS.length, periodInMinutes: POLL_ALARM_PERIOD_MINUTES });
     }

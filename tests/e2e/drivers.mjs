@@ -47,6 +47,7 @@ export async function startDriver(name, { summary, firefoxIdleMs, build = 'e2e',
         return page;
       },
       extensionEval: (fn, arg) => b.vantage.evaluate(fn, arg),
+      setViewport: (page, width, height) => page.setViewportSize({ width, height }),
       stopServiceWorker: b.stopServiceWorker,
       isServiceWorkerRunning: b.isServiceWorkerRunning,
       /** Ids of the notifications on screen. */
@@ -87,6 +88,7 @@ export async function startDriver(name, { summary, firefoxIdleMs, build = 'e2e',
       if (!vantage || vantage.isClosed()) vantage = await b.openExtensionPage('manifest.json');
       return vantage.evaluate(fn, arg);
     },
+    setViewport: (page, width, height) => page.setViewport({ width, height }),
     stopServiceWorker: null,
     isServiceWorkerRunning: null,
     notifications: () => log.evaluate(() => [...new Set(globalThis.notified)].sort()),

@@ -77,6 +77,23 @@ describe('fake server', () => {
     assert.equal(kept.page.updated_at, loadFixture('claude-summary-2026-09-22-incident-multiple-models.json').page.updated_at);
   });
 
+  it('with a CDN, a change shows only once the edge copy is s-maxage old, with an Age header', async () => {
+    const cdn = await startFakeServer({ certs, cdn: { sMaxAgeSec: 1 } });
+    try {
+      const first = await get(cdn.port, 'status.claude.com', SUMMARY_PATH);
+      cdn.setSummary(loadFixture('claude-summary-2026-09-22-incident-multiple-models.json'));
+      const cached = await get(cdn.port, 'status.claude.com', SUMMARY_PATH);
+      assert.equal(cached.headers.etag, first.headers.etag, 'the edge still serves its copy');
+      assert.match(cached.headers.age, /^\d+$/);
+      await sleep(1100);
+      const fresh = await get(cdn.port, 'status.claude.com', SUMMARY_PATH);
+      assert.notEqual(fresh.headers.etag, first.headers.etag);
+      assert.equal(fresh.headers.age, '0');
+    } finally {
+      await cdn.close();
+    }
+  });
+
   it('serves summary.json with Statuspage headers and a sha256 weak ETag', async () => {
     const summary = loadFixture('claude-summary-2026-09-22-incident-multiple-models.json');
     s.setSummary(summary, { stamp: false });

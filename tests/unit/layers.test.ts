@@ -94,7 +94,9 @@ describe('layers', () => {
     expect(seen.size).toBeGreaterThan(5);
     const heavy = [...seen].filter(
       (f) =>
-        /^lib\/(models\/(extract|scope)|zod|statuspage\/(normalise|schema|fetch-json)|providers\/(?!origins)|polling\/(poll|worker))/.test(f) ||
+        /^lib\/(models\/(extract|scope)|zod|statuspage\/(normalise|schema|fetch-json)|providers\/(?!origins)|polling\/(poll|worker))/.test(
+          f,
+        ) ||
         (/^lib\/history\//.test(f) && f !== 'lib/history/stored.ts'),
     );
     expect(heavy).toEqual([]);

@@ -1,6 +1,8 @@
 // A minimal stand-in for the claude.ai app shell, served by the fake server for every claude.ai path.
-// Hooks for tests: #topbar, #main, #composer (contenteditable, fixed bottom), #send,
-// #nav-chat (in-app navigation with history.pushState, no reload), ?theme=dark, window.__setTheme().
+// Hooks for tests: #topbar (sticky, with the header controls #menu-button, #nav-new, #nav-chat,
+// #share-button; each click is counted in window.__clicks[id]), #main, #composer (contenteditable,
+// fixed bottom), #send, #nav-chat (in-app navigation with history.pushState, no reload),
+// ?theme=dark, window.__setTheme().
 
 /**
  * @param {URL} url request URL; `?theme=dark` renders the dark theme
@@ -19,9 +21,11 @@ export function claudePageHtml(url) {
   html.dark { --bg: #262624; --fg: #f5f4ef; --panel: #30302e; --line: #4a4a47; }
   * { box-sizing: border-box; }
   body { margin: 0; font: 15px/1.5 system-ui, sans-serif; background: var(--bg); color: var(--fg); }
-  #topbar { position: sticky; top: 0; height: 48px; display: flex; align-items: center; gap: 16px;
-    padding: 0 16px; background: var(--panel); border-bottom: 1px solid var(--line); z-index: 10; }
-  #topbar a { color: inherit; }
+  #topbar { position: sticky; top: 0; min-height: 48px; display: flex; flex-wrap: wrap; align-items: center; gap: 8px 16px;
+    padding: 6px 16px; box-sizing: border-box; background: var(--panel); border-bottom: 1px solid var(--line); z-index: 10; }
+  #topbar a, #topbar button { color: inherit; font: inherit; }
+  #topbar button { background: none; border: 1px solid var(--line); border-radius: 8px; padding: 4px 10px; cursor: pointer; }
+  #topbar .spacer { flex: 1; }
   #main { max-width: 760px; margin: 0 auto; padding: 24px 16px 160px; }
   #composer-bar { position: fixed; left: 0; right: 0; bottom: 0; padding: 12px 16px 20px;
     background: linear-gradient(transparent, var(--bg) 30%); }
@@ -33,8 +37,9 @@ export function claudePageHtml(url) {
 </style>
 </head>
 <body>
-  <header id="topbar"><strong>Claude</strong><a id="nav-new" href="/new">New chat</a>
-    <a id="nav-chat" href="/chat/abc">Recent chat</a></header>
+  <header id="topbar"><button id="menu-button" type="button" aria-label="Menu">☰</button><strong>Claude</strong>
+    <a id="nav-new" href="/new">New chat</a><a id="nav-chat" href="/chat/abc">Recent chat</a>
+    <span class="spacer"></span><button id="share-button" type="button">Share</button></header>
   <main id="main"><h1 id="title">Good afternoon</h1><div id="messages"></div></main>
   <div id="composer-bar"><div id="composer-box">
     <div id="composer" contenteditable="true" role="textbox" aria-label="Write your prompt"></div>
@@ -51,6 +56,13 @@ export function claudePageHtml(url) {
     render();
   });
   addEventListener('popstate', render);
+  window.__clicks = {};
+  for (const id of ['menu-button', 'nav-new', 'nav-chat', 'share-button']) {
+    document.getElementById(id).addEventListener('click', (e) => {
+      window.__clicks[id] = (window.__clicks[id] ?? 0) + 1;
+      if (id === 'nav-new') e.preventDefault(); // a real app navigates in-app; here the click is what counts
+    });
+  }
   document.getElementById('send').addEventListener('click', () => {
     const c = document.getElementById('composer');
     const p = document.createElement('p');

@@ -35,10 +35,13 @@ export const INCIDENTS_PATH = '/api/v2/incidents.json';
 
 /**
  * Start the fake server.
- * @param {{ certs?: import('./certs.mjs').Certs, summary?: object, incidents?: object }} [opts]
+ * @param {{ certs?: import('./certs.mjs').Certs, summary?: object, incidents?: object, cdn?: { sMaxAgeSec: number } | null }} [opts]
  *   summary defaults to the operational fixture, incidents to `{ page, incidents: [] }`.
+ *   cdn: model the status page's CDN (`s-maxage=15`): each status host keeps a copy of each JSON
+ *   document and fetches the current one from the "origin" only once its copy is `sMaxAgeSec` old,
+ *   answering with an `Age` header; a change therefore shows 0–15 s late, as on the real page.
  */
-export async function startFakeServer({ certs = ensureCerts(), summary, incidents } = {}) {
+export async function startFakeServer({ certs = ensureCerts(), summary, incidents, cdn = null } = {}) {
   summary ??= loadFixture('claude-summary-2026-09-15-operational.json');
   incidents ??= { page: summary.page, incidents: [] };
   /** @type {Map<string, { body: Buffer, etag: string, obj: any }>} path → current JSON */
@@ -51,6 +54,17 @@ export async function startFakeServer({ certs = ensureCerts(), summary, incident
   const requests = [];
   const waiters = new Set();
   let claudeHeaders = {};
+  /** The CDN's copies: `${host}${path}` → { doc, fetchedAt }. */
+  const edge = new Map();
+  const fromEdge = (host, path) => {
+    const origin = docs.get(path);
+    if (!cdn || !origin) return { doc: origin, headers: {} };
+    const key = `${host}${path}`;
+    const now = Date.now();
+    let copy = edge.get(key);
+    if (!copy || now - copy.fetchedAt >= cdn.sMaxAgeSec * 1000) edge.set(key, (copy = { doc: origin, fetchedAt: now }));
+    return { doc: copy.doc, headers: { Age: String(Math.floor((now - copy.fetchedAt) / 1000)) } };
+  };
 
   const setJson = (path, obj) => {
     if (obj == null) return void docs.delete(path);
@@ -113,7 +127,8 @@ export async function startFakeServer({ certs = ensureCerts(), summary, incident
       if (fault) return serveFault(fault, res, docs.get(url.pathname));
       if (STATUS_HOSTS.includes(host)) {
         if (req.method === 'OPTIONS') return send(res, 405, { 'Content-Type': 'text/plain' }, 'no preflight');
-        return serveJson(req, res, docs.get(url.pathname));
+        const { doc, headers } = fromEdge(host, url.pathname);
+        return serveJson(req, res, doc, headers);
       }
       if (host === 'claude.ai') {
         if (url.pathname === '/favicon.ico') return send(res, 404, { 'Content-Type': 'text/plain' }, 'not found');

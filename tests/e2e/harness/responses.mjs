@@ -38,15 +38,15 @@ export const jsonHeaders = (etag) => ({
 });
 
 /** 200 with the document, or 304 when If-None-Match matches (weak comparison, lists, `*`). */
-export function serveJson(req, res, doc) {
+export function serveJson(req, res, doc, extraHeaders = {}) {
   if (!doc) return send(res, 404, { 'Content-Type': 'text/html; charset=utf-8' }, '<h1>404 Not Found</h1>');
   const inm = req.headers['if-none-match'];
   const strip = (t) => t.trim().replace(/^W\//, '');
   if (inm && (inm.trim() === '*' || inm.split(',').some((t) => strip(t) === strip(doc.etag)))) {
-    res.writeHead(304, { 'Cache-Control': CACHE_CONTROL, ETag: doc.etag, 'Access-Control-Allow-Origin': '*' });
+    res.writeHead(304, { 'Cache-Control': CACHE_CONTROL, ETag: doc.etag, 'Access-Control-Allow-Origin': '*', ...extraHeaders });
     return res.end();
   }
-  send(res, 200, jsonHeaders(doc.etag), doc.body);
+  send(res, 200, { ...jsonHeaders(doc.etag), ...extraHeaders }, doc.body);
 }
 
 /** Weak ETag like Statuspage's: first 32 hex digits of the body's SHA-256. */

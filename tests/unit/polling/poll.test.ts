@@ -96,7 +96,7 @@ describe('backoff', () => {
       backoffMs(n, network, 0.5),
     );
     expect(delays.slice(0, 3)).toEqual([0, 0, 0]);
-    expect(GRACE_FAILURES * POLL_PERIOD_MS).toBe(120_000);
+    expect(GRACE_FAILURES * POLL_PERIOD_MS).toBeGreaterThanOrEqual(120_000);
     for (let i = 1; i < delays.length; i++) expect(delays[i]!).toBeGreaterThanOrEqual(delays[i - 1]!);
     expect(delays.at(-1)).toBeLessThanOrEqual(MAX_BACKOFF_MS * 1.2);
     expect(delays[5]!).toBeGreaterThan(POLL_PERIOD_MS);
