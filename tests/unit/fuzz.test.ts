@@ -299,20 +299,25 @@ describe('model reader on random text', TIMEOUT, () => {
     const scope = incidentScope(input);
     const affected = new Set(byKeys(scope.affected));
     const recovering = byKeys(scope.recovering);
+    const excluded = byKeys(scope.excluded);
     expect(
       recovering.filter((k) => affected.has(k)),
       'both affected and recovering',
     ).toEqual([]);
-    // Every model the incident names is in exactly one of the two lists.
+    // Every model the incident names is in exactly one of the three lists.
     const named = new Set([input.name, ...input.updates.map((u) => u.body)].flatMap((t) => byKeys(extractModels(t).models)));
-    expect(new Set([...affected, ...recovering])).toEqual(named);
-    expect(affected.size + recovering.length).toBe(named.size);
-    [...scope.affected, ...scope.recovering].forEach(checkModel);
+    expect(new Set([...affected, ...recovering, ...excluded])).toEqual(named);
+    expect(affected.size + recovering.length + excluded.length).toBe(named.size);
+    // Only a broad incident leaves models out.
+    if (excluded.length) expect(scope.broad).toBe(true);
+    [...scope.affected, ...scope.recovering, ...scope.excluded].forEach(checkModel);
     const status = (input.status ?? input.updates[0]?.status ?? '').toLowerCase();
-    if (['resolved', 'postmortem', 'completed'].includes(status)) expect(scope).toMatchObject({ affected: [], broad: false });
+    if (['resolved', 'postmortem', 'completed'].includes(status)) {
+      expect(scope).toMatchObject({ affected: [], broad: false, excluded: [] });
+    }
   }
 
-  it('incidentScope never puts a model both in affected and recovering', () => {
+  it('incidentScope puts every named model in exactly one of affected, recovering, excluded', () => {
     fc.assert(fc.property(incident, checkScope));
   });
 
