@@ -1,6 +1,7 @@
 import type { AssessedIncident } from '../lib/verdict/assess';
 import { ago, duration, stepWord, LEVEL_WORDS } from '../lib/verdict/describe';
 import { modelLabel } from '../lib/models/ref';
+import { scopeSummary, scopeWords } from '../lib/verdict/scope-summary';
 import { incidentUrl } from '../lib/statuspage/snapshot';
 
 interface Props {
@@ -15,6 +16,7 @@ interface Props {
 /** One active incident: what, how bad, which step, since when, the latest word, and its timeline. */
 export function IncidentCard({ item, now, seenAt, muted, onToggleMute }: Props) {
   const { incident, scope } = item;
+  const affected = scopeWords(scopeSummary(scope));
   const latest = incident.updates[0];
   const fresh = seenAt ? incident.updates.filter((u) => u.at > seenAt).length : 0;
   return (
@@ -30,10 +32,9 @@ export function IncidentCard({ item, now, seenAt, muted, onToggleMute }: Props) 
         {!item.relevant && <span class="not-mine-note"> · not your models</span>}
         {fresh > 0 && <span class="unread"> · {fresh === 1 ? '1 new update' : `${fresh} new updates`}</span>}
       </p>
-      {(scope.affected.length > 0 || scope.broad) && (
+      {affected && (
         <p class="incident-models">
-          {scope.affected.length > 0 && <>Affected: {scope.affected.map(modelLabel).join(', ')}</>}
-          {scope.broad && scope.affected.length === 0 && <>Affected: multiple models</>}
+          Affected: {affected}
           {scope.recovering.length > 0 && <> · Recovering: {scope.recovering.map(modelLabel).join(', ')}</>}
         </p>
       )}

@@ -1,6 +1,7 @@
 import type { Assessment } from '../lib/verdict/assess';
 import { duration } from '../lib/verdict/describe';
 import { modelBoard } from '../lib/verdict/model-board';
+import { scopeWords } from '../lib/verdict/scope-summary';
 import { incidentUrl } from '../lib/statuspage/snapshot';
 
 /** Is my model down? One row per model that an active incident mentions. */
@@ -11,9 +12,9 @@ export function ModelBoard({ assessment, myModels, now }: { assessment: Assessme
     <section class="model-board" aria-labelledby="models-h">
       <h2 id="models-h">Models</h2>
       <ul>
-        {broad.map((item) => (
+        {broad.map(({ item, except }) => (
           <li key={`broad-${item.incident.id}`} class={`model-row affected level-${item.level}`} data-model="multiple">
-            <span class="model-name">Multiple models</span>
+            <span class="model-name">{scopeWords({ kind: 'broad', except })}</span>
             <span class="model-state">affected</span>
             <a class="model-incident" href={incidentUrl(item.incident.id)} target="_blank" rel="noopener noreferrer">
               {item.incident.name}

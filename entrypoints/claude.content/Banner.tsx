@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { assess } from '../../lib/verdict/assess';
 import { bannerFor } from '../../lib/verdict/banner';
 import { LEVEL_WORDS, ago, duration, stepWord } from '../../lib/verdict/describe';
-import { modelLabel } from '../../lib/models/ref';
+import { scopeSummary, scopeWords } from '../../lib/verdict/scope-summary';
 import { incidentUrl, type Snapshot } from '../../lib/statuspage/snapshot';
 import { freshnessOf } from '../../lib/statuspage/state';
 import { dismissedItem, prefsItem, statusItem } from '../../lib/storage';
@@ -68,12 +68,7 @@ export function Banner() {
       );
     } else {
       const { item } = content;
-      const models = item.scope.affected.map(modelLabel);
-      const scope = models.length
-        ? models.join(', ')
-        : item.scope.broad
-          ? 'multiple models'
-          : item.components.map((c) => c.name).join(', ');
+      const scope = scopeWords(scopeSummary(item.scope)) || item.components.map((c) => c.name).join(', ');
       body = (
         <div class={`bar ${content.kind} level-${item.level} theme-${theme}`} data-incident-id={id} data-kind={content.kind}>
           <strong class="what">{LEVEL_WORDS[item.level]}:</strong>

@@ -10,7 +10,7 @@
 import { assess, type AssessedIncident } from '../verdict/assess';
 import { levelRank, type Level } from '../verdict/level';
 import { LEVEL_WORDS, stepWord } from '../verdict/describe';
-import { modelLabel } from '../models/ref';
+import { scopeSummary, scopeWords } from '../verdict/scope-summary';
 import { inQuietHours, type Prefs } from '../prefs';
 import type { Attention } from './attention';
 import { incidentUrl, type MaintenanceState, type Snapshot, type UpdateState } from '../statuspage/snapshot';
@@ -26,7 +26,7 @@ export const MAINTENANCE_LEAD_MS = 60 * 60_000;
 interface OpenIncident {
   name: string;
   level: Level;
-  /** "Opus 5, Haiku 4.5" / "Multiple models" / components. */
+  /** "Opus 5, Haiku 4.5" / "multiple models" / "all models except Opus 5" / components. */
   scope: string;
   /** Something about it was told (or it is a baseline from the first run). */
   told: boolean;
@@ -155,10 +155,7 @@ export function decideNotifications(memory: NotifyMemory, input: NotifyInput): {
 }
 
 function scopeText(item: AssessedIncident): string {
-  const models = item.scope.affected.map(modelLabel);
-  if (models.length) return models.join(', ');
-  if (item.scope.broad) return 'Multiple models';
-  return item.components.map((c) => c.name).join(', ');
+  return scopeWords(scopeSummary(item.scope)) || item.components.map((c) => c.name).join(', ');
 }
 
 /** The first sentence, short enough for a notification. */

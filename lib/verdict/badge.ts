@@ -6,6 +6,7 @@ import { assess, type Assessment } from './assess';
 import type { Level } from './level';
 import { LEVEL_WORDS, ago, clock, componentShort, problemText, stepWord } from './describe';
 import { modelBadgeText, modelLabel, type ModelRef } from '../models/ref';
+import { scopeSummary, scopeWords } from './scope-summary';
 import type { Prefs } from '../prefs';
 import { freshnessOf, type StatusState } from '../statuspage/state';
 
@@ -84,8 +85,7 @@ function describe(a: Assessment): string[] {
   if (a.pageLevel === 'operational') return [LEVEL_WORDS.operational];
   const lines: string[] = [];
   for (const i of a.incidents) {
-    const models = i.scope.affected.map(modelLabel);
-    const scope = models.length ? models.join(', ') : i.scope.broad ? 'multiple models' : i.components.map((c) => c.name).join(', ');
+    const scope = scopeWords(scopeSummary(i.scope)) || i.components.map((c) => c.name).join(', ');
     const quiet = i.relevant ? '' : ' (not your models)';
     lines.push(`${LEVEL_WORDS[i.level]}${quiet}: ${i.incident.name} — ${stepWord(i.incident.status)}${scope ? ` · ${scope}` : ''}`);
   }

@@ -1,7 +1,7 @@
 /** "Copy status": a short Markdown summary for Slack or a GitHub issue. */
 import type { Assessment } from './assess';
 import { LEVEL_WORDS, duration, stepWord } from './describe';
-import { modelLabel } from '../models/ref';
+import { scopeSummary, scopeWords } from './scope-summary';
 import { incidentUrl } from '../statuspage/snapshot';
 
 /** Incident text is untrusted: keep it from turning into links, emphasis or code. */
@@ -22,8 +22,8 @@ export function statusMarkdown(assessment: Assessment, now: number, live: boolea
     lines.push(
       `- **${LEVEL_WORDS[item.level]}**: ${escapeMarkdown(incident.name)} — ${stepWord(incident.status)}, for ${duration(now - incident.startedAt)}`,
     );
-    const models = scope.affected.map(modelLabel);
-    if (models.length || scope.broad) lines.push(`  - Models: ${models.length ? models.join(', ') : 'multiple models'}`);
+    const models = scopeWords(scopeSummary(scope));
+    if (models) lines.push(`  - Models: ${models}`);
     if (item.components.length)
       lines.push(`  - Components: ${item.components.map((c) => `${c.name} (${c.status.replace(/_/g, ' ')})`).join(', ')}`);
     lines.push(`  - ${incidentUrl(incident.id)}`);
