@@ -7,10 +7,14 @@
  */
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { workingModels } from '../../lib/alternatives/models';
+import { surfaceLine } from '../../lib/alternatives/surfaces';
+import { assess } from '../../lib/verdict/assess';
 import { BADGE_COLORS, badgeFor } from '../../lib/verdict/badge';
 import { extractModels } from '../../lib/models/extract';
 import { incidentScope } from '../../lib/models/scope';
-import { modelBadgeText, modelKey, type ModelRef } from '../../lib/models/ref';
+import { modelBadgeText, modelKey, modelMatches, type ModelRef } from '../../lib/models/ref';
+import { modelsMentioned } from '../../lib/models/seen';
 import { applyOutcome } from '../../lib/polling/poll';
 import { DEFAULT_PREFS, type Prefs } from '../../lib/prefs';
 import { LIMITS, normaliseIncident, normaliseSummary, type IncidentState, type Snapshot } from '../../lib/statuspage/snapshot';
@@ -37,6 +41,7 @@ const PREFS: Prefs[] = [
 ];
 
 const SUMMARIES = fixtureNames().filter((n) => /^claude-summary-.*\.json$/.test(n));
+const KNOWN_INCIDENTS = loadFixture(INCIDENTS_BACKFILL).incidents.map(normaliseIncident);
 const fresh = (json: unknown) => ({ kind: 'fresh' as const, json, etag: null, bytes: 0 });
 
 // ---- Invariants ----
@@ -347,6 +352,77 @@ describe('model reader on random text', TIMEOUT, () => {
 
   it('incidentScope never throws on JSON of any shape', () => {
     fc.assert(fc.property(anyJson, (value) => void incidentScope(value as never)));
+  });
+});
+
+// ---- What to use instead, on random pages ----
+
+describe('alternatives on real pages with random model text and component states', TIMEOUT, () => {
+  const SEEN_KEYS = modelsMentioned(KNOWN_INCIDENTS);
+  const keys = fc.array(fc.oneof(fc.constantFrom(...SEEN_KEYS, 'opus', 'haiku-3', 'nova-6-fast'), fc.string()), { maxLength: 8 });
+  /** A real summary whose incidents get model-ish titles and bodies (the multiple-models one gets a second incident),
+   *  and whose components get random states. */
+  const page = fc
+    .tuple(
+      fc.constantFrom(...SUMMARIES),
+      fc.array(fc.tuple(modelishText, modelishText), { minLength: 1, maxLength: 2 }),
+      fc.array(fc.constantFrom(...COMPONENT_STATUSES), { minLength: 6, maxLength: 6 }),
+    )
+    .map(([name, texts, statuses]) => {
+      const json = structuredClone(loadFixture(SUMMARY_MULTIPLE_MODELS));
+      const template = json.incidents[0];
+      json.incidents = name.includes('operational')
+        ? []
+        : texts.map(([title, body], i) => ({
+            ...structuredClone(template),
+            id: `fuzz${i}`,
+            name: title,
+            incident_updates: [{ ...template.incident_updates[0], id: `fuzzu${i}`, body }],
+          }));
+      json.components.forEach((c: { status: string }, i: number) => {
+        c.status = statuses[i]!;
+      });
+      return normaliseSummary(SummarySchema.parse(json));
+    });
+
+  it('workingModels never throws and never suggests a model an open incident affects', () => {
+    let suggested = 0;
+    fc.assert(
+      fc.property(page, keys, keys, (snapshot, known, chosen) => {
+        const assessment = assess(snapshot, { ...DEFAULT_PREFS, myModels: chosen });
+        const result = workingModels({ assessment, known: [...SEEN_KEYS, ...known], chosen });
+        if (!result) return;
+        expect(result.down.length > 0 || result.broad).toBe(true);
+        const keysOut = result.working.map((w) => w.key);
+        expect(new Set(keysOut).size).toBe(keysOut.length);
+        suggested += keysOut.length ? 1 : 0;
+        for (const w of result.working) {
+          expect(w.model.version).not.toBeNull();
+          for (const { scope } of assessment.incidents) {
+            expect(scope.affected.some((a) => modelMatches(w.model, a))).toBe(false);
+            if (scope.broad) expect(scope.excluded.length).toBeGreaterThan(0);
+          }
+        }
+      }),
+    );
+    // Roughly one run in fifteen has a model the user cares about down and something else known to work.
+    expect(suggested).toBeGreaterThan(NUM_RUNS / 50);
+  });
+
+  it('surfaceLine never throws; what it calls down is never what it calls working', () => {
+    let lines = 0;
+    fc.assert(
+      fc.property(page, (snapshot) => {
+        const line = surfaceLine(snapshot.components, assess(snapshot, DEFAULT_PREFS));
+        if (!line) return;
+        lines++;
+        expect(line.down.length).toBeGreaterThan(0);
+        expect(line.working.length).toBeGreaterThan(0);
+        expect(line.working.every((w) => snapshot.components.find((c) => c.id === w.id)?.status === 'operational')).toBe(true);
+        expect(line.working.filter((w) => line.down.some((d) => d.id === w.id))).toEqual([]);
+      }),
+    );
+    expect(lines).toBeGreaterThan(NUM_RUNS / 10);
   });
 });
 
