@@ -39,16 +39,35 @@ for (const w of 'am pm utc pt pdt pst gmt percent'.split(' ')) UNITS.add(w);
 /** In a list these make a number a count ("Opus 5 and 2 other models"); right after a family it is still a version. */
 const COUNTED = new Set('other others more of models model'.split(' '));
 const LIST_JOINERS = new Set([',', 'and', '&', '/', 'or']);
-/** "multiple models", "all Claude models", "a subset of our models", "across Claude models", "every model". */
+/** What a model name (after "Claude") can start with, for regular expressions: a known family or a version. */
+export const FAMILY_START = `(?:instant|${[...KNOWN_FAMILIES.keys()].join('|')}|\\d)`;
+/** What a model name can start with: "Claude", a known family or a version-first number. */
+export const MODEL_START = `(?:claude|${FAMILY_START})`;
+/** "multiple models", "all Claude models", "a subset of our models", "across Claude models", "every model"; "Claude
+ *  models" with no quantifier; the exclusion forms "models other than …", "all models except …", "every model but
+ *  Opus 5", "non-Opus models" (all models minus some: lib/models/scope.ts reads which); "across all products". */
 const SCOPE_WORDS = new RegExp(
   String.raw`\b(?:` +
     '(?:all|many|multiple|several|some|other|various|most|numerous|across' +
     String.raw`|a\s+(?:subset|number|range)\s+of)\s+` +
     String.raw`(?:(?:of\s+)?(?:the|our)\s+)?` + // "several of our models"
     String.raw`(?:(?:other|affected|remaining|Claude)\s+){0,2}models` + // "some other Claude models"
-    String.raw`|every\s+(?:Claude\s+)?model)\b`,
-  'i',
+    String.raw`|every\s+(?:Claude\s+)?model` +
+    String.raw`|Claude\s+models` + // "Elevated errors on Claude models"
+    // Not "all Opus models except Opus 4.5" (Opus models only); the look-behind runs only where "model" matched.
+    String.raw`|models?(?<!${FAMILY_START}[\s-]+models?)` +
+    String.raw`\s+(?:other\s+than|except|apart\s+from|aside\s+from|excluding|but\s+(?:not\s+)?(?:the\s+)?${MODEL_START})` +
+    String.raw`|non-?\s*(?:Claude[\s-]+)?\p{L}+(?:[\s-]+\d{1,2}(?:\.\d+)*)?[\s-]+(?:Claude\s+)?models?` + // "non-Opus models"
+    String.raw`|(?:all|every)\s+(?:Claude\s+)?products?)\b`,
+  'iu',
 );
+/** Before a bare "Claude" that means the service's models: "Errors on requests to Claude", "Degraded performance for
+ *  Claude". Not "into" ("Issues logging into Claude"), nor a verb ("using Claude"). */
+const BEFORE_BARE_CLAUDE = new Set('to on for with of affecting impacting across'.split(' '));
+/** After a bare "Claude": the end, a punctuation mark, or a word that cannot start a product or model name. "for",
+ *  "in", "on" only before a lower-case word ("Claude for some users", not "Claude for Government", "Claude in Slack"). */
+const AFTER_BARE_CLAUDE = new Set('and or via from since due is are was were has have had at as through when while today'.split(' '));
+const BARE_CLAUDE_MARKS = new Set([...'.,;:!?)\u2013\u2014']);
 
 // ---- Text to tokens ----
 
@@ -187,12 +206,33 @@ function readMention(toks: Tok[], i: number, push: (m: ModelRef) => void): numbe
 export function extractNormalised(text: string): ModelMentions {
   const toks = tokenize(text);
   const seen = new Map<string, ModelRef>();
-  const push = (m: ModelRef) => void (seen.has(modelKey(m)) || seen.set(modelKey(m), m));
+  let pushed = false;
+  const push = (m: ModelRef) => {
+    pushed = true;
+    if (!seen.has(modelKey(m))) seen.set(modelKey(m), m);
+  };
+  let bareClaude = false;
   for (let i = 0; i < toks.length; ) {
+    pushed = false;
     const next = readMention(toks, i, push);
+    bareClaude ||= !pushed && isBareClaude(toks, i);
     i = next > i ? next : i + 1;
   }
-  return { models: [...seen.values()], broad: SCOPE_WORDS.test(text) };
+  return { models: [...seen.values()], broad: bareClaude || SCOPE_WORDS.test(text) };
+}
+
+/** "Claude" standing for the service's models, not followed by a model or product name: "Errors on requests to Claude",
+ *  "Degraded performance for Claude", "Elevated errors on Claude for some users". */
+function isBareClaude(toks: Tok[], i: number): boolean {
+  if (!isWord(toks[i], 'claude') || !BEFORE_BARE_CLAUDE.has(toks[i - 1]?.lower ?? '')) return false;
+  const next = toks[i + 1];
+  if (!next) return true;
+  if (next.kind === 'mark') return BARE_CLAUDE_MARKS.has(next.text);
+  if (next.kind !== 'word') return false;
+  if (AFTER_BARE_CLAUDE.has(next.lower)) return true;
+  // "Claude for some users", not "Claude for Government" / "Claude in Slack" / "Claude on Vertex".
+  const after = toks[i + 2];
+  return ['for', 'in', 'on'].includes(next.lower) && after?.kind === 'word' && after.text === after.lower;
 }
 
 /**

@@ -70,3 +70,18 @@ export function modelMatches(chosen: ModelRef, affected: ModelRef): boolean {
   const [qa, qb] = [chosen.qualifier?.toLowerCase(), affected.qualifier?.toLowerCase()];
   return !qa || !qb || qa === qb;
 }
+
+/**
+ * Does `outer` take in every model `inner` can mean? For exclusions: a broad incident leaves a user out only when the
+ * page leaves out everything they chose. Unlike {@link modelMatches} this is one-way: "Opus" (a family exclusion, "non-Opus
+ * models") covers "Opus 5", but "Opus 5" does not cover a user watching all of Opus (their Opus 4.8 may be down). A
+ * plain model covers its Fast variant (the page names the model; Fast is a way to run it); "Opus 5 Fast" does not cover
+ * plain Opus 5.
+ */
+export function modelCovers(outer: ModelRef, inner: ModelRef): boolean {
+  if (outer.family.toLowerCase() !== inner.family.toLowerCase()) return false;
+  const version = cleanVersion(outer.version);
+  if (version !== null && version !== cleanVersion(inner.version)) return false;
+  const qualifier = outer.qualifier?.toLowerCase();
+  return !qualifier || qualifier === inner.qualifier?.toLowerCase();
+}

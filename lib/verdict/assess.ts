@@ -5,7 +5,7 @@
 import type { ComponentState, IncidentState, MaintenanceState, Snapshot } from '../statuspage/snapshot';
 import { impactLevel, worst, type Level } from './level';
 import type { IncidentScope } from '../models/scope';
-import { modelMatches, parseModelKey, type ModelRef } from '../models/ref';
+import { modelCovers, modelMatches, parseModelKey, type ModelRef } from '../models/ref';
 import { withDefaults, type Prefs } from '../prefs';
 
 export interface AssessedIncident {
@@ -14,7 +14,8 @@ export interface AssessedIncident {
   scope: IncidentScope;
   /** Components the incident touches, as they stand now. */
   components: ComponentState[];
-  /** Counts for the user: touches one of their models, is about many models, or names no model. */
+  /** Counts for the user: touches one of their models, is about many models (unless it leaves out every model they
+   *  chose), or names no model. */
   relevant: boolean;
   /** Affected models the user chose (empty when they chose none). */
   myAffected: ModelRef[];
@@ -52,12 +53,19 @@ function componentLevel(c: ComponentState): Level {
 }
 
 /**
- * Does an incident count for this user? Broad incidents ("all/multiple models") always do. With
- * models chosen, a model incident counts when it names one of them; an incident that names no model
- * (claude.ai log-in, say) counts unless the user picked surfaces and it touches none of them.
+ * Does an incident count for this user? Broad incidents ("all/multiple models") do, unless the page
+ * leaves out every model the user chose ("all models except Opus 5" for an Opus 5 user; a user who
+ * chose no models counts every broad incident). With models chosen, a model incident counts when it
+ * names one of them; an incident that names no model (claude.ai log-in, say) counts unless the user
+ * picked surfaces and it touches none of them.
  */
-function isRelevant(prefs: Prefs, i: { broad: boolean; named: boolean; myAffected: boolean; componentIds: string[] }): boolean {
-  if (i.broad || i.myAffected) return true;
+function isRelevant(
+  prefs: Prefs,
+  mine: ModelRef[],
+  i: { scope: IncidentScope; named: boolean; myAffected: boolean; componentIds: string[] },
+): boolean {
+  if (i.myAffected) return true;
+  if (i.scope.broad) return mine.length === 0 || !mine.every((chosen) => i.scope.excluded.some((left) => modelCovers(left, chosen)));
   if (i.named && prefs.myModels.length > 0) return false;
   if (i.named) return true;
   return prefs.myComponents.length === 0 || i.componentIds.length === 0 || i.componentIds.some((id) => prefs.myComponents.includes(id));
@@ -70,14 +78,14 @@ export function assess(snapshot: Snapshot, stored: Partial<Prefs>): Assessment {
 
   const incidents = snapshot.incidents.map((incident): AssessedIncident => {
     const scope = incident.scope;
-    const named = scope.affected.length > 0 || scope.recovering.length > 0;
+    const named = scope.affected.length > 0 || scope.recovering.length > 0 || scope.excluded.length > 0;
     const myAffected = scope.affected.filter((m) => mine.some((chosen) => modelMatches(chosen, m)));
     return {
       incident,
       level: impactLevel(incident.impact),
       scope,
       components: incident.componentIds.flatMap((id) => byId.get(id) ?? []),
-      relevant: isRelevant(prefs, { broad: scope.broad, named, myAffected: myAffected.length > 0, componentIds: incident.componentIds }),
+      relevant: isRelevant(prefs, mine, { scope, named, myAffected: myAffected.length > 0, componentIds: incident.componentIds }),
       myAffected,
     };
   });

@@ -3,6 +3,7 @@ import { formatList } from '../format';
 import { i18n } from '../i18n';
 import { modelLabel } from '../models/ref';
 import type { IncidentScope } from '../models/scope';
+import { scopeSummary } from './scope-summary';
 import type { ComponentState } from '../statuspage/snapshot';
 import type { PollProblem } from '../statuspage/fetch-json';
 import type { IncidentStatus } from '../statuspage/schema';
@@ -123,15 +124,21 @@ export function componentShort(id: string, label: string): string {
 
 /**
  * Which models (or surfaces) an incident is about now, in words: "Opus 5 and Haiku 4.5", "multiple
- * models", "Opus 5, Sonnet 5 and other models", "all models except Opus 5", or the components it
+ * models", "Opus 5, Sonnet 5, and other models", "all models except Opus 5", or the components it
  * touches when it names no model. '' when there is nothing to say.
  */
 export function scopeText(scope: IncidentScope, components: ComponentState[]): string {
-  const models = scope.affected.map(modelLabel);
-  const excluded = (scope.excluded ?? []).map(modelLabel);
-  if (scope.broad && excluded.length) return i18n.t('scope.allExcept', { models: formatList(excluded) });
-  if (scope.broad && models.length) return formatList([...models, i18n.t('scope.otherModels')]);
-  if (scope.broad) return i18n.t('scope.multiple');
-  if (models.length) return formatList(models);
-  return formatList(components.map((c) => c.name));
+  const summary = scopeSummary(scope);
+  switch (summary.kind) {
+    case 'broad':
+      return summary.except.length
+        ? i18n.t('scope.allExcept', { models: formatList(summary.except.map(modelLabel)) })
+        : i18n.t('scope.multiple');
+    case 'models': {
+      const models = summary.models.map(modelLabel);
+      return formatList(summary.andOthers ? [...models, i18n.t('scope.otherModels')] : models);
+    }
+    default:
+      return formatList(components.map((c) => c.name));
+  }
 }

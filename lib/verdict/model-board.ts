@@ -16,10 +16,17 @@ export interface ModelRow {
   mine: boolean;
 }
 
+/** An incident about all / many / unnamed models: one row for "the rest". */
+export interface BroadRow {
+  item: AssessedIncident;
+  /** The models the page leaves out of it ("all models except Opus 5"); empty: "multiple models". */
+  except: ModelRef[];
+}
+
 export interface ModelBoard {
   rows: ModelRow[];
   /** Incidents about "multiple/all models" that name no model (or more than they name). */
-  broad: AssessedIncident[];
+  broad: BroadRow[];
 }
 
 export function modelBoard(assessment: Assessment, myModels: string[]): ModelBoard {
@@ -38,7 +45,8 @@ export function modelBoard(assessment: Assessment, myModels: string[]): ModelBoa
   const sorted = [...rows.values()].sort(
     (a, b) => Number(b.mine) - Number(a.mine) || Number(a.state === 'recovering') - Number(b.state === 'recovering'),
   );
-  return { rows: sorted, broad: assessment.incidents.filter((i) => i.scope.broad) };
+  const broad = assessment.incidents.filter((i) => i.scope.broad).map((item) => ({ item, except: item.scope.excluded }));
+  return { rows: sorted, broad };
 }
 
 function outranks(a: ModelRow, b: ModelRow): boolean {

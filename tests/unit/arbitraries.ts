@@ -429,6 +429,24 @@ const MODEL_TOKENS = [
   '\ufeff',
   'Elevated errors on',
   'We are investigating',
+  // Exclusions, narrowing, widening, "Claude" without a model (lib/models/scope.ts)
+  'non-',
+  'non',
+  'other than',
+  'apart from',
+  'aside from',
+  'excluding',
+  'with the exception of',
+  'every model but',
+  'not',
+  'is not affected',
+  'unaffected',
+  ', which',
+  'limited to',
+  'now affecting',
+  'all products',
+  'requests to Claude',
+  'Claude models',
 ];
 
 export const modelToken = fc.oneof(

@@ -7,10 +7,14 @@
  */
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { workingModels } from '../../lib/alternatives/models';
+import { surfaceLine } from '../../lib/alternatives/surfaces';
+import { assess } from '../../lib/verdict/assess';
 import { BADGE_COLORS, badgeFor } from '../../lib/verdict/badge';
 import { extractModels } from '../../lib/models/extract';
 import { incidentScope } from '../../lib/models/scope';
-import { modelBadgeText, modelKey, type ModelRef } from '../../lib/models/ref';
+import { modelBadgeText, modelKey, modelMatches, type ModelRef } from '../../lib/models/ref';
+import { modelsMentioned } from '../../lib/models/seen';
 import { applyOutcome } from '../../lib/polling/poll';
 import { DEFAULT_PREFS, type Prefs } from '../../lib/prefs';
 import { LIMITS, type IncidentState, type Snapshot } from '../../lib/statuspage/snapshot';
@@ -38,6 +42,7 @@ const PREFS: Prefs[] = [
 ];
 
 const SUMMARIES = fixtureNames().filter((n) => /^claude-summary-.*\.json$/.test(n));
+const KNOWN_INCIDENTS = loadFixture(INCIDENTS_BACKFILL).incidents.map(normaliseIncident);
 const fresh = (json: unknown) => ({ kind: 'fresh' as const, json, etag: null, bytes: 0 });
 
 // ---- Invariants ----
@@ -306,20 +311,25 @@ describe('model reader on random text', TIMEOUT, () => {
     const scope = incidentScope(input);
     const affected = new Set(byKeys(scope.affected));
     const recovering = byKeys(scope.recovering);
+    const excluded = byKeys(scope.excluded);
     expect(
       recovering.filter((k) => affected.has(k)),
       'both affected and recovering',
     ).toEqual([]);
-    // Every model the incident names is in exactly one of the two lists.
+    // Every model the incident names is in exactly one of the three lists.
     const named = new Set([input.name, ...input.updates.map((u) => u.body)].flatMap((t) => byKeys(extractModels(t).models)));
-    expect(new Set([...affected, ...recovering])).toEqual(named);
-    expect(affected.size + recovering.length).toBe(named.size);
-    [...scope.affected, ...scope.recovering].forEach(checkModel);
+    expect(new Set([...affected, ...recovering, ...excluded])).toEqual(named);
+    expect(affected.size + recovering.length + excluded.length).toBe(named.size);
+    // Only a broad incident leaves models out.
+    if (excluded.length) expect(scope.broad).toBe(true);
+    [...scope.affected, ...scope.recovering, ...scope.excluded].forEach(checkModel);
     const status = (input.status ?? input.updates[0]?.status ?? '').toLowerCase();
-    if (['resolved', 'postmortem', 'completed'].includes(status)) expect(scope).toMatchObject({ affected: [], broad: false });
+    if (['resolved', 'postmortem', 'completed'].includes(status)) {
+      expect(scope).toMatchObject({ affected: [], broad: false, excluded: [] });
+    }
   }
 
-  it('incidentScope never puts a model both in affected and recovering', () => {
+  it('incidentScope puts every named model in exactly one of affected, recovering, excluded', () => {
     fc.assert(fc.property(incident, checkScope));
   });
 
@@ -349,6 +359,77 @@ describe('model reader on random text', TIMEOUT, () => {
 
   it('incidentScope never throws on JSON of any shape', () => {
     fc.assert(fc.property(anyJson, (value) => void incidentScope(value as never)));
+  });
+});
+
+// ---- What to use instead, on random pages ----
+
+describe('alternatives on real pages with random model text and component states', TIMEOUT, () => {
+  const SEEN_KEYS = modelsMentioned(KNOWN_INCIDENTS);
+  const keys = fc.array(fc.oneof(fc.constantFrom(...SEEN_KEYS, 'opus', 'haiku-3', 'nova-6-fast'), fc.string()), { maxLength: 8 });
+  /** A real summary whose incidents get model-ish titles and bodies (the multiple-models one gets a second incident),
+   *  and whose components get random states. */
+  const page = fc
+    .tuple(
+      fc.constantFrom(...SUMMARIES),
+      fc.array(fc.tuple(modelishText, modelishText), { minLength: 1, maxLength: 2 }),
+      fc.array(fc.constantFrom(...COMPONENT_STATUSES), { minLength: 6, maxLength: 6 }),
+    )
+    .map(([name, texts, statuses]) => {
+      const json = structuredClone(loadFixture(SUMMARY_MULTIPLE_MODELS));
+      const template = json.incidents[0];
+      json.incidents = name.includes('operational')
+        ? []
+        : texts.map(([title, body], i) => ({
+            ...structuredClone(template),
+            id: `fuzz${i}`,
+            name: title,
+            incident_updates: [{ ...template.incident_updates[0], id: `fuzzu${i}`, body }],
+          }));
+      json.components.forEach((c: { status: string }, i: number) => {
+        c.status = statuses[i]!;
+      });
+      return normaliseSummary(SummarySchema.parse(json));
+    });
+
+  it('workingModels never throws and never suggests a model an open incident affects', () => {
+    let suggested = 0;
+    fc.assert(
+      fc.property(page, keys, keys, (snapshot, known, chosen) => {
+        const assessment = assess(snapshot, { ...DEFAULT_PREFS, myModels: chosen });
+        const result = workingModels({ assessment, known: [...SEEN_KEYS, ...known], chosen });
+        if (!result) return;
+        expect(result.down.length > 0 || result.broad).toBe(true);
+        const keysOut = result.working.map((w) => w.key);
+        expect(new Set(keysOut).size).toBe(keysOut.length);
+        suggested += keysOut.length ? 1 : 0;
+        for (const w of result.working) {
+          expect(w.model.version).not.toBeNull();
+          for (const { scope } of assessment.incidents) {
+            expect(scope.affected.some((a) => modelMatches(w.model, a))).toBe(false);
+            if (scope.broad) expect(scope.excluded.length).toBeGreaterThan(0);
+          }
+        }
+      }),
+    );
+    // Roughly one run in fifteen has a model the user cares about down and something else known to work.
+    expect(suggested).toBeGreaterThan(NUM_RUNS / 50);
+  });
+
+  it('surfaceLine never throws; what it calls down is never what it calls working', () => {
+    let lines = 0;
+    fc.assert(
+      fc.property(page, (snapshot) => {
+        const line = surfaceLine(snapshot.components, assess(snapshot, DEFAULT_PREFS));
+        if (!line) return;
+        lines++;
+        expect(line.down.length).toBeGreaterThan(0);
+        expect(line.working.length).toBeGreaterThan(0);
+        expect(line.working.every((w) => snapshot.components.find((c) => c.id === w.id)?.status === 'operational')).toBe(true);
+        expect(line.working.filter((w) => line.down.some((d) => d.id === w.id))).toEqual([]);
+      }),
+    );
+    expect(lines).toBeGreaterThan(NUM_RUNS / 10);
   });
 });
 

@@ -193,7 +193,7 @@ describe('after sleep or a closed browser', () => {
     const { notes } = run([{ at: Date.parse(open[0].display_at) + 3_600_000, snapshot: summaryWith(raw) }]);
     expect(notes).toHaveLength(1);
     expect(notes[0]!.id).toBe(`cs|vgz5psbjmt1h|${open[0].id}`);
-    expect(notes[0]!.message).toContain(`${open.length} new updates since the last notification`);
+    expect(notes[0]!.message).toContain(`The latest of ${open.length} new updates:`);
   });
 });
 

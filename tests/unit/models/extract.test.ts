@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { extractModels, modelFromUserText } from '../../../lib/models/extract';
-import { incidentScope } from '../../../lib/models/scope';
+import { incidentScope, type IncidentScope } from '../../../lib/models/scope';
 import { modelBadgeText, modelKey, modelLabel, modelMatches, parseModelKey } from '../../../lib/models/ref';
 import type { ModelRef } from '../../../lib/models/ref';
 
@@ -279,6 +279,7 @@ const BROAD_BODY_PARTS = [
   'recovery across most models',
   'normal across affected models',
   'errors affecting some models',
+  'requests to Claude models', // "users saw elevated errors on requests to Claude models, including Claude Opus 5 and Fable 5"
 ];
 const FAMILY_WITH_VERSION = /\b(Opus|Sonnet|Haiku|Mythos|Fable)[ -](\d+(?:\.\d+)?)\b/g;
 const PRODUCT_FAMILIES =
@@ -573,16 +574,21 @@ describe('modelMatches', () => {
 
 // ---- Current scope from the latest update ----
 
-type ScopeLabels = { affected: string[]; recovering: string[]; broad: boolean };
-const scope = (name: string, status: string, newestFirst: string[]): ScopeLabels => {
-  const s = incidentScope({ name, status, updates: newestFirst.map((body) => ({ body })) });
-  return { affected: labels(s.affected), recovering: labels(s.recovering), broad: s.broad };
-};
+/** Labels of a scope. `excluded` is left out when empty (toEqual ignores an undefined key), so an expectation without
+ *  it also asserts that nothing is excluded. */
+type ScopeLabels = { affected: string[]; recovering: string[]; broad: boolean; excluded?: string[] };
+const scopeLabels = (s: IncidentScope): ScopeLabels => ({
+  affected: labels(s.affected),
+  recovering: labels(s.recovering),
+  broad: s.broad,
+  excluded: s.excluded.length ? labels(s.excluded) : undefined,
+});
+const scope = (name: string, status: string, newestFirst: string[]): ScopeLabels =>
+  scopeLabels(incidentScope({ name, status, updates: newestFirst.map((body) => ({ body })) }));
 /** Replays a real incident as it looked after update `afterIndex` (index into incident_updates, newest first). */
 const replay = (incident: { name: string; incident_updates: Update[] }, afterIndex: number): ScopeLabels => {
   const updates = incident.incident_updates.slice(afterIndex);
-  const s = incidentScope({ name: incident.name, status: updates[0]!.status, updates });
-  return { affected: labels(s.affected), recovering: labels(s.recovering), broad: s.broad };
+  return scopeLabels(incidentScope({ name: incident.name, status: updates[0]!.status, updates }));
 };
 
 describe('incidentScope: narrowing and widening in the newest update', () => {
@@ -603,13 +609,14 @@ describe('incidentScope: narrowing and widening in the newest update', () => {
     ).toEqual({ affected: ['Opus 5'], recovering: ['Sonnet 5', 'Haiku 4.5'], broad: false });
   });
 
-  it('"Elevated errors on all models except Haiku 4.5": the exception is the one that is fine', () => {
+  it('"Elevated errors on all models except Haiku 4.5": every model but Haiku 4.5 (an exclusion, broad)', () => {
     expect(
       scope('Elevated errors for Claude Haiku 4.5 and Opus 5', 'investigating', ['We see elevated errors on all models except Haiku 4.5.']),
     ).toEqual({
       affected: ['Opus 5'],
-      recovering: ['Haiku 4.5'],
-      broad: false,
+      recovering: [],
+      broad: true,
+      excluded: ['Haiku 4.5'],
     });
   });
 
@@ -832,11 +839,18 @@ describe('incidentScope replays real incidents', () => {
     const incident = byId('fsh2zzzl2c4l');
     expect(replay(incident, 7)).toEqual({ affected: [], recovering: [], broad: true });
     expect(replay(incident, 6)).toEqual({ affected: ['Opus 5'], recovering: [], broad: false });
-    expect(replay(incident, 5)).toEqual({ affected: ['Sonnet 5'], recovering: ['Opus 5'], broad: true });
-    expect(replay(incident, 4)).toEqual({ affected: ['Fable 5'], recovering: ['Opus 5', 'Sonnet 5'], broad: true });
+    // "All models except Opus 5 have recovered" bounded the scope; the next two name single models and do not widen it.
+    expect(replay(incident, 5)).toEqual({ affected: ['Sonnet 5'], recovering: ['Opus 5'], broad: false });
+    expect(replay(incident, 4)).toEqual({ affected: ['Fable 5'], recovering: ['Opus 5', 'Sonnet 5'], broad: false });
+    // "back to errors across all models" widens it again …
     expect(replay(incident, 3)).toEqual({ affected: ['Opus 5', 'Sonnet 5', 'Fable 5'], recovering: [], broad: true });
+    // … "the errors are back to baseline" ends it, and "also investigating Opus 4.7 and 4.5" names two models only.
     expect(replay(incident, 2)).toEqual({ affected: [], recovering: ['Opus 5', 'Sonnet 5', 'Fable 5'], broad: false });
-    expect(replay(incident, 1)).toEqual({ affected: ['Opus 4.7', 'Opus 4.5'], recovering: ['Opus 5', 'Sonnet 5', 'Fable 5'], broad: true });
+    expect(replay(incident, 1)).toEqual({
+      affected: ['Opus 4.7', 'Opus 4.5'],
+      recovering: ['Opus 5', 'Sonnet 5', 'Fable 5'],
+      broad: false,
+    });
   });
 
   it('zhk4v3yv1lsf: "Claude Opus 5 is operational. Claude Sonnet 5 is degraded." holds through "monitoring"', () => {
@@ -918,6 +932,8 @@ describe('incidentScope replays real incidents', () => {
         recovering = s.recovering.map(modelKey);
       expect(affected.filter((k) => recovering.includes(k))).toEqual([]);
       expect(new Set([...affected, ...recovering])).toEqual(named);
+      // No real incident so far sets a model apart.
+      expect(s.excluded).toEqual([]);
       if (updates[0]!.status === 'resolved') expect(s).toMatchObject({ affected: [], broad: false });
     }
   });

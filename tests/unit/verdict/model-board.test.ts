@@ -19,7 +19,7 @@ function bothIncidents() {
 describe('model board', () => {
   it('lists "multiple models", then every named model with the incident that names it', () => {
     const board = modelBoard(assess(bothIncidents(), DEFAULT_PREFS), []);
-    expect(board.broad.map((i) => i.incident.name)).toEqual(['Elevated errors for multiple models']);
+    expect(board.broad.map((b) => b.item.incident.name)).toEqual(['Elevated errors for multiple models']);
     expect(board.rows.map((r) => [r.label, r.state, r.item.incident.id])).toEqual([
       ['Mythos 5.1', 'affected', '7g1qpkyz5gxh'],
       ['Fable 5.1', 'affected', '7g1qpkyz5gxh'],
