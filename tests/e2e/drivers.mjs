@@ -28,6 +28,7 @@ const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..
  * is what ships (closed shadow root); scenario-production.mjs runs on it.
  */
 export function extensionPath(browser, build = 'e2e') {
+  if (build !== 'e2e' && build !== 'prod') return path.resolve(build); // an unpacked build elsewhere (the bench's --extension)
   return path.join(REPO_ROOT, `.output/${browser === 'chromium' ? 'chrome' : 'firefox'}-mv3${build === 'prod' ? '' : '-e2e'}`);
 }
 

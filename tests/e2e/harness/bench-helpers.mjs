@@ -70,12 +70,12 @@ export function wireMeter(fake) {
  * Emulates Chrome's idle shutdown, which the attached Playwright debugger prevents (trap 3): stops
  * the extension's worker once it has run `idleMs` without a request to the fake server, so the next
  * alarm has to start it again. Never stops it while a request is in flight or within `alarmGuardMs`
- * of the next `alarmName` alarm (a stop racing the alarm would lose a poll, which Chrome would not).
+ * of the next of `alarmNames` (a stop racing the alarm would lose a poll, which Chrome would not).
  * @param {import('../drivers.mjs').Driver & { isServiceWorkerRunning: () => boolean }} driver Chromium
- * @param {{ idleMs: number, alarmName: string, alarmGuardMs?: number, tickMs?: number,
+ * @param {{ idleMs: number, alarmNames: readonly string[], alarmGuardMs?: number, tickMs?: number,
  *   log?: (msg: string) => void }} opts
  */
-export function idleStopper(driver, { idleMs, alarmName, alarmGuardMs = 3_000, tickMs = 250, log = () => {} }) {
+export function idleStopper(driver, { idleMs, alarmNames, alarmGuardMs = 3_000, tickMs = 250, log = () => {} }) {
   /** @type {{ type: 'wake' | 'stop', at: number }[]} */
   const events = [];
   let running = driver.isServiceWorkerRunning();
@@ -100,8 +100,13 @@ export function idleStopper(driver, { idleMs, alarmName, alarmGuardMs = 3_000, t
         lastActivity = now;
       }
       if (!running || now - lastActivity < idleMs) return;
-      const alarm = await driver.extensionEval((name) => globalThis.chrome.alarms.get(name), alarmName).catch(() => null);
-      if (alarm && alarm.scheduledTime - Date.now() < alarmGuardMs) return;
+      const next = await driver
+        .extensionEval(async (names) => {
+          const times = (await globalThis.chrome.alarms.getAll()).filter((a) => names.includes(a.name)).map((a) => a.scheduledTime);
+          return times.length ? Math.min(...times) : null;
+        }, alarmNames)
+        .catch(() => null);
+      if (next !== null && next - Date.now() < alarmGuardMs) return;
       await driver.stopServiceWorker();
       running = false;
       events.push({ type: 'stop', at: Date.now() });
