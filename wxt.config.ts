@@ -22,8 +22,10 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'Claude Status',
     description: 'Is my Claude model working right now? Names the degraded models on the toolbar, with details and a claude.ai banner.',
-    permissions: ['storage', 'alarms', 'notifications'],
-    host_permissions: ['https://status.claude.com/*', 'https://anthropic.statuspage.io/*'],
+    // webRequest + claude.ai: local evidence (observational events, status codes only). No install
+    // warning beyond the claude.ai access the content script already has (docs/local-evidence.md).
+    permissions: ['storage', 'alarms', 'notifications', 'webRequest'],
+    host_permissions: ['https://status.claude.com/*', 'https://anthropic.statuspage.io/*', 'https://claude.ai/*'],
     action: { default_title: 'Claude Status' },
     minimum_chrome_version: '116',
     ...(browser === 'firefox' && {

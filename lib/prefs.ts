@@ -20,6 +20,12 @@ export interface Prefs {
   notifyMaintenance: boolean;
   /** No notifications in this window of local time (the badge still changes). */
   quietHours: QuietHours | null;
+  /**
+   * Watch the outcomes of claude.ai's own requests (status codes only, counts kept for an hour,
+   * nothing sent anywhere) to tell "Claude fails for you" from "the page says so". On by default: it
+   * needs no permission warning beyond the claude.ai access the banner already has (docs/local-evidence.md).
+   */
+  localEvidence: boolean;
 }
 
 export const DEFAULT_PREFS: Prefs = {
@@ -29,6 +35,7 @@ export const DEFAULT_PREFS: Prefs = {
   notifyMinLevel: 'minor',
   notifyMaintenance: false,
   quietHours: null,
+  localEvidence: true,
 };
 
 /** Settings stored by an older version lack newer fields: fill them with defaults. */

@@ -8,6 +8,7 @@ import { DEFAULT_PREFS, type Prefs } from './prefs';
 import type { SeenModels } from './models/seen';
 import { NO_ATTENTION, type Attention } from './attention/attention';
 import { EMPTY_MEMORY, type NotifyMemory } from './attention/notify';
+import { EMPTY_EVIDENCE, type EvidenceState } from './evidence/state';
 
 export const statusItem = storage.defineItem<StatusState>('local:status', {
   fallback: EMPTY_STATE,
@@ -47,5 +48,15 @@ export const popupSeenItem = storage.defineItem<number>('local:popupSeenAt', {
 /** Banners dismissed on claude.ai: incident id → the fingerprint it had when dismissed. */
 export const dismissedItem = storage.defineItem<Record<string, string>>('local:dismissedBanners', {
   fallback: {},
+  version: 1,
+});
+
+/**
+ * The user's own claude.ai request outcomes: per-minute counts by class, the current verdict and
+ * what its notifications already told. Counts and times only; nothing older than an hour.
+ * Read it through `readEvidenceState` (lib/evidence/state.ts).
+ */
+export const evidenceItem = storage.defineItem<EvidenceState>('local:evidence', {
+  fallback: EMPTY_EVIDENCE,
   version: 1,
 });

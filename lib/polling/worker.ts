@@ -14,6 +14,8 @@ import { attentionItem, notifyMemoryItem, prefsItem, seenModelsItem, statusItem 
 import { decideNotifications, type Note } from '../attention/notify';
 import { withDefaults } from '../prefs';
 import { singleFlight } from './single-flight';
+import { createEvidenceRecorder } from './evidence';
+import type { EvidenceNote } from '../evidence/notify';
 
 export const POLL_ALARM = 'poll-status';
 
@@ -35,10 +37,15 @@ export interface BackgroundDeps extends PollDeps {
   browser: typeof wxtBrowser;
   /** Shows one desktop notification (the entrypoint knows what the browser supports). */
   showNote: (note: Note) => Promise<void>;
+  /** Shows a local-evidence notification (failing while the page is calm; recovered). */
+  showEvidenceNote?: (note: EvidenceNote) => Promise<void>;
+  /** setTimeout, injectable for tests (coalesced evidence writes). */
+  setTimer?: (run: () => void, ms: number) => void;
 }
 
 export function createBackground(deps: BackgroundDeps) {
   const { browser } = deps;
+  const evidence = createEvidenceRecorder(deps);
 
   async function applyBadge(state?: StatusState): Promise<void> {
     const [status, prefs] = await Promise.all([state ?? statusItem.getValue(), prefsItem.getValue()]);
@@ -59,6 +66,8 @@ export function createBackground(deps: BackgroundDeps) {
     await statusItem.setValue(after);
     await applyBadge(after);
     if (!after.problem) await notify(after, after.snapshot !== before.snapshot);
+    // The page's word (and whether it could be reached) is half of the local-evidence verdict.
+    await evidence.reassess();
     return after;
   });
 
@@ -127,7 +136,7 @@ export function createBackground(deps: BackgroundDeps) {
     await refresh('start');
   }
 
-  return { start, refresh, applyBadge, learnModels };
+  return { start, refresh, applyBadge, learnModels, evidence };
 }
 
 /** Runs a listener's work without letting an error escape into the browser's event dispatch. */
