@@ -2,8 +2,10 @@ import { coreScenario } from './scenario-core.mjs';
 import { modelsScenario } from './scenario-models.mjs';
 import { resilienceScenario } from './scenario-resilience.mjs';
 import { attentionScenario } from './scenario-attention.mjs';
+import { evidenceScenario } from './scenario-evidence.mjs';
 
 coreScenario('chromium');
 modelsScenario('chromium');
 resilienceScenario('chromium');
 attentionScenario('chromium');
+evidenceScenario('chromium');
