@@ -31,9 +31,18 @@ function expected(e: Captured): Outcome {
   if (e.error) return 'claude'; // the scenario's only network error is a TCP reset
   const challenged = (e.responseHeaders ?? []).some((h: any) => h.name.toLowerCase() === 'cf-mitigated');
   if (challenged) return 'auth';
-  return ({ 200: 'ok', 401: 'auth', 403: 'auth', 429: 'limit', 500: 'claude', 503: 'claude', 529: 'claude' } as Record<number, Outcome>)[
-    e.statusCode
-  ];
+  const byStatus: Record<number, Outcome> = {
+    200: 'ok',
+    401: 'auth',
+    403: 'auth',
+    429: 'limit',
+    500: 'claude',
+    503: 'claude',
+    529: 'claude',
+  };
+  const outcome = byStatus[e.statusCode];
+  if (!outcome) throw new Error(`the scenario never scripts status ${e.statusCode}`);
+  return outcome;
 }
 
 describe.each(Object.entries(CAPTURES))('%s: every captured event', (browser, file) => {

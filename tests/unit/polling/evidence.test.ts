@@ -349,3 +349,31 @@ describe('filters', () => {
     expect(PAGE_FILTER).toEqual({ urls: ['https://claude.ai/*'], types: ['main_frame'] });
   });
 });
+
+describe('wired into the background', () => {
+  it('each poll reassesses: failures seen while the page was calm become "confirmed" when it posts the incident', async () => {
+    const { createBackground } = await import('../../../lib/polling/worker');
+    const { fakeFetch, json } = await import('../../fake-fetch');
+    let served: unknown = loadFixture(SUMMARY_OPERATIONAL);
+    const f = fakeFetch({ 'status.claude.com': () => json(served) });
+    const timers: Array<() => void> = [];
+    const bg = createBackground({
+      browser,
+      fetch: f.fetch,
+      now: () => now,
+      isOnline: () => true,
+      random: () => 0.5,
+      showNote: async () => undefined,
+      setTimer: (run) => void timers.push(run),
+    });
+    await bg.refresh('user');
+    for (let i = 0; i < 3; i++) bg.evidence.observe(chromeCompleted(529));
+    expect(timers).toHaveLength(1);
+    await bg.evidence.flush();
+    expect(readEvidenceState(await evidenceItem.getValue()).verdict.kind).toBe('claude-failing-unconfirmed');
+    now += 60_000;
+    served = loadFixture(SUMMARY_MULTIPLE_MODELS);
+    await bg.refresh('user');
+    expect(readEvidenceState(await evidenceItem.getValue()).verdict.kind).toBe('confirmed');
+  });
+});
