@@ -75,9 +75,15 @@ export function createEvidenceRecorder(deps: EvidenceDeps) {
 
   /** One webRequest event. Synchronous and cheap: classify, count, schedule the write. */
   function observe(details: Record<string, unknown>): void {
-    const { endpoint, outcome, code } = classifyRequest(observedFrom(details));
-    if (outcome === 'ignored') return;
-    unsaved = addEvents(unsaved, [{ at: deps.now(), endpoint, outcome, code }]);
+    try {
+      const { endpoint, outcome, code } = classifyRequest(observedFrom(details));
+      if (outcome === 'ignored') return;
+      unsaved = addEvents(unsaved, [{ at: deps.now(), endpoint, outcome, code }]);
+    } catch (error) {
+      // Nothing escapes into the browser's event dispatch, whatever the details hold.
+      console.error('[claude-status] evidence observe failed', error);
+      return;
+    }
     if (scheduled) return;
     scheduled = true;
     setTimer(() => {

@@ -201,6 +201,21 @@ describe('the recorder', () => {
     expect(await evidenceItem.getValue()).toEqual(EMPTY_EVIDENCE);
   });
 
+  it('details that make classification throw never escape the listener', () => {
+    const { recorder, timers } = setup();
+    const hostile = new Proxy(
+      {},
+      {
+        get() {
+          throw new Error('boom');
+        },
+      },
+    );
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    expect(() => recorder.observe(hostile as Record<string, unknown>)).not.toThrow();
+    expect(timers).toHaveLength(0);
+  });
+
   it('ignored requests do not even schedule a write', () => {
     const { recorder, timers } = setup();
     recorder.observe(chromeCompleted(529, 'https://example.com/api/x'));
