@@ -25,8 +25,10 @@ export default defineConfig({
     default_locale: 'en',
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
-    permissions: ['storage', 'alarms', 'notifications'],
-    host_permissions: ['https://status.claude.com/*', 'https://anthropic.statuspage.io/*'],
+    // webRequest + claude.ai: local evidence (observational events, status codes only). No install
+    // warning beyond the claude.ai access the content script already has (docs/local-evidence.md).
+    permissions: ['storage', 'alarms', 'notifications', 'webRequest'],
+    host_permissions: ['https://status.claude.com/*', 'https://anthropic.statuspage.io/*', 'https://claude.ai/*'],
     // Other providers' status hosts: each requested only when the user turns that provider on.
     optional_host_permissions: ALL_PROVIDER_ORIGINS,
     action: { default_title: '__MSG_extName__' },

@@ -6,6 +6,10 @@ import { isPollAlarm } from '../lib/polling/alarms';
 import { isCommand } from '../lib/polling/messages';
 import { createBackground, guard } from '../lib/polling/worker';
 import { prefsItem } from '../lib/storage';
+import { withDefaults } from '../lib/prefs';
+import { API_FILTER, PAGE_FILTER } from '../lib/polling/evidence';
+import type { EvidenceNote } from '../lib/evidence/notify';
+import { evidenceNoteText } from '../lib/evidence/words';
 
 function showNote(note: Note): Promise<void> {
   // Chrome has notification buttons; Firefox rejects the option.
@@ -21,6 +25,14 @@ function showNote(note: Note): Promise<void> {
     .then(() => undefined);
 }
 
+/** Local-evidence notifications carry no incident: no mute button, and a click only closes them. */
+function showEvidenceNote(note: EvidenceNote): Promise<void> {
+  const { title, message } = evidenceNoteText(note);
+  return browser.notifications
+    .create(`cs-${note.id}`, { type: 'basic', iconUrl: browser.runtime.getURL('/icon/128.png'), title, message })
+    .then(() => undefined);
+}
+
 export default defineBackground(() => {
   const background = createBackground({
     browser,
@@ -29,6 +41,7 @@ export default defineBackground(() => {
     isOnline: () => navigator.onLine,
     random: Math.random,
     showNote,
+    showEvidenceNote,
   });
 
   // Every listener is registered synchronously, before any await, so the event that woke the
@@ -58,7 +71,44 @@ export default defineBackground(() => {
     }),
   );
   self.addEventListener('online', () => guard('online', () => background.refresh('online')));
-  prefsItem.watch(() => guard('prefs', background.applyBadge));
+
+  // Local evidence: observational webRequest events only (nothing blocked or changed), one terminal
+  // event per request. Registered here, synchronously, so the event that woke the worker is seen;
+  // removed again while the setting is off, so claude.ai's traffic stops waking the worker at all.
+  const observe = (details: object) => background.evidence.observe(details as Record<string, unknown>);
+  const apiDone = (details: object) => observe(details);
+  const pageDone = (details: object) => observe(details);
+  const apiFailed = (details: object) => observe(details);
+  const pageFailed = (details: object) => observe(details);
+  const pageRedirected = (details: object) => observe(details);
+  const listen = (on: boolean) => {
+    const { onCompleted, onErrorOccurred, onBeforeRedirect } = browser.webRequest;
+    if (!on) {
+      onCompleted.removeListener(apiDone);
+      onCompleted.removeListener(pageDone);
+      onErrorOccurred.removeListener(apiFailed);
+      onErrorOccurred.removeListener(pageFailed);
+      onBeforeRedirect.removeListener(pageRedirected);
+    } else if (!onCompleted.hasListener(apiDone)) {
+      // Response headers only for `cf-mitigated: challenge` (a Cloudflare check is not "sign in again").
+      onCompleted.addListener(apiDone, API_FILTER, ['responseHeaders']);
+      onCompleted.addListener(pageDone, PAGE_FILTER, ['responseHeaders']);
+      onErrorOccurred.addListener(apiFailed, API_FILTER);
+      onErrorOccurred.addListener(pageFailed, PAGE_FILTER);
+      onBeforeRedirect.addListener(pageRedirected, PAGE_FILTER);
+    }
+  };
+  listen(true);
+  const followSetting = async () => {
+    const on = withDefaults(await prefsItem.getValue()).localEvidence;
+    listen(on);
+    if (!on) await background.evidence.flush(); // clears anything stored
+  };
+  guard('evidence setting', followSetting);
+  prefsItem.watch(() => {
+    guard('prefs', background.applyBadge);
+    guard('evidence setting', followSetting);
+  });
 
   guard('start', background.start);
 });

@@ -22,6 +22,12 @@ export interface Prefs {
   quietHours: QuietHours | null;
   /** Other providers whose status the user watches (registry ids, lib/providers/registry.ts); each off by default. */
   providers: string[];
+  /**
+   * Watch the outcomes of claude.ai's own requests (status codes only, counts kept for an hour,
+   * nothing sent anywhere) to tell "Claude fails for you" from "the page says so". On by default: it
+   * needs no permission warning beyond the claude.ai access the banner already has (docs/local-evidence.md).
+   */
+  localEvidence: boolean;
 }
 
 export const DEFAULT_PREFS: Prefs = {
@@ -32,6 +38,7 @@ export const DEFAULT_PREFS: Prefs = {
   notifyMaintenance: false,
   quietHours: null,
   providers: [],
+  localEvidence: true,
 };
 
 /** Settings stored by an older version lack newer fields: fill them with defaults. */

@@ -10,6 +10,7 @@ import { NO_ATTENTION, type Attention } from './attention/attention';
 import { EMPTY_MEMORY, type NotifyMemory } from './attention/memory';
 import type { ProvidersState } from './providers/state';
 import { type ArchiveState, EMPTY_ARCHIVE, EMPTY_UPTIME, type UptimeCache } from './history/stored';
+import { EMPTY_EVIDENCE, type EvidenceState } from './evidence/stored';
 
 export const statusItem = storage.defineItem<StatusState>('local:status', {
   fallback: EMPTY_STATE,
@@ -90,5 +91,15 @@ export const archiveItem = storage.defineItem<ArchiveState>('local:archive', {
 /** The status page's official uptime percentages per component, cached for hours (history/uptime.ts). */
 export const uptimeItem = storage.defineItem<UptimeCache>('local:uptime', {
   fallback: EMPTY_UPTIME,
+  version: 1,
+});
+
+/**
+ * The user's own claude.ai request outcomes: per-minute counts by class, the current verdict and
+ * what its notifications already told. Counts and times only; nothing older than an hour.
+ * Read it through `readEvidenceState` (lib/evidence/state.ts).
+ */
+export const evidenceItem = storage.defineItem<EvidenceState>('local:evidence', {
+  fallback: EMPTY_EVIDENCE,
   version: 1,
 });

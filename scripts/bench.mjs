@@ -401,7 +401,7 @@ function report({ env, quiet, latency, packed }) {
     console.log(`Fake server: local HTTPS (HTTP/1.1, Node keep-alive 5 s) behind a modelled CDN (s-maxage=${CDN_MAX_AGE_S}: each`);
     console.log('change reaches clients 0–15 s late, as on the real page): the latencies below include the CDN.');
   } else {
-    console.log('Fake server: local HTTPS (HTTP/1.1, Node keep-alive 5 s), no CDN (--no-cdn): the real page\'s CDN adds up to');
+    console.log("Fake server: local HTTPS (HTTP/1.1, Node keep-alive 5 s), no CDN (--no-cdn): the real page's CDN adds up to");
     console.log(`${CDN_MAX_AGE_S} s to each latency.`);
   }
   if (quiet) {
@@ -549,7 +549,13 @@ async function main() {
   try {
     chromium = execFileSync('/usr/bin/chromium', ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
   } catch {}
-  const env = { chromium, when: new Date().toISOString().slice(0, 10), seed, idleStopS, extension: EXTENSION_DIR ?? '.output/chrome-mv3 (this build)' };
+  const env = {
+    chromium,
+    when: new Date().toISOString().slice(0, 10),
+    seed,
+    idleStopS,
+    extension: EXTENSION_DIR ?? '.output/chrome-mv3 (this build)',
+  };
   log(`${chromium}; quiet ${quietMinutes} min, ${rounds} rounds, seed ${seed}`);
 
   const d = await startDriver('chromium', {

@@ -13,7 +13,9 @@ function thirdParty(m) {
   if (m.code !== 'UNSAFE_VAR_ASSIGNMENT' || !m.file) return null;
   const line = fs.readFileSync(path.join(ROOT, '.output/firefox-mv3', m.file), 'utf8').split('\n')[(m.line ?? 1) - 1] ?? '';
   const around = line.slice(Math.max(0, (m.column ?? 0) - 400), (m.column ?? 0) + 200);
-  return /dangerouslySetInnerHTML/.test(around) && /__html/.test(around) ? "Preact's dangerouslySetInnerHTML support (unused by our code)" : null;
+  return /dangerouslySetInnerHTML/.test(around) && /__html/.test(around)
+    ? "Preact's dangerouslySetInnerHTML support (unused by our code)"
+    : null;
 }
 
 ensureDependencies();
@@ -41,12 +43,17 @@ for (const m of [...lint.errors, ...lint.warnings]) {
   console.log(`  ${m._type}: ${m.code} ${m.file ?? ''} ${m.message}${why ? ` — ${why}` : ''}`);
   if (!why) ours.push(m);
 }
-console.log(`  ${lint.summary.errors} errors, ${lint.summary.warnings} warnings (${lint.summary.warnings - (ours.length - lint.summary.errors)} in bundled libraries)`);
+console.log(
+  `  ${lint.summary.errors} errors, ${lint.summary.warnings} warnings (${lint.summary.warnings - (ours.length - lint.summary.errors)} in bundled libraries)`,
+);
 if (ours.length > 0) process.exit(1);
 step('store packages (wxt zip)');
 run('wxt', ['zip']);
 run('wxt', ['zip', '-b', 'firefox']);
-for (const f of fs.readdirSync(path.join(ROOT, '.output')).filter((n) => n.endsWith('.zip')).sort()) {
+for (const f of fs
+  .readdirSync(path.join(ROOT, '.output'))
+  .filter((n) => n.endsWith('.zip'))
+  .sort()) {
   console.log(`  ${f.padEnd(40)} ${(fs.statSync(path.join(ROOT, '.output', f)).size / 1000).toFixed(1)} KB`);
 }
 step('E2E in Chromium and Firefox');

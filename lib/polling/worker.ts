@@ -19,6 +19,8 @@ import type { Command } from './messages';
 import { isPollDue, MAX_BODY_BYTES, type PollDeps, poll, REQUEST_TIMEOUT_MS, SOURCES } from './poll';
 import { singleFlight } from './single-flight';
 import { createWriter, type WriteResult } from './writes';
+import { createEvidenceRecorder } from './evidence';
+import type { EvidenceNote } from '../evidence/notify';
 
 export type RefreshReason = 'start' | 'alarm' | 'user' | 'popup-open' | 'online';
 
@@ -38,11 +40,16 @@ export interface BackgroundDeps extends PollDeps {
   browser: typeof wxtBrowser;
   /** Shows one desktop notification (the entrypoint knows what the browser supports). */
   showNote: (note: Note) => Promise<void>;
+  /** Shows a local-evidence notification (failing while the page is calm; recovered). */
+  showEvidenceNote?: (note: EvidenceNote) => Promise<void>;
+  /** setTimeout, injectable for tests (coalesced evidence writes). */
+  setTimer?: (run: () => void, ms: number) => void;
 }
 
 export function createBackground(deps: BackgroundDeps) {
   const { browser } = deps;
   const writer = createWriter(deps);
+  const evidence = createEvidenceRecorder(deps);
 
   async function applyBadge(state?: StatusState): Promise<void> {
     const [status, prefs] = await Promise.all([state ?? statusItem.getValue(), prefsItem.getValue()]);
@@ -63,6 +70,8 @@ export function createBackground(deps: BackgroundDeps) {
     await statusItem.setValue(after);
     await applyBadge(after);
     if (!after.problem) await notify(after, after.snapshot !== before.snapshot);
+    // The page's word (and whether it could be reached) is half of the local-evidence verdict.
+    await evidence.reassess();
     return after;
   });
 
@@ -171,7 +180,7 @@ export function createBackground(deps: BackgroundDeps) {
     }
   }
 
-  return { start, refresh, applyBadge, learnModels, handle, writer };
+  return { start, refresh, applyBadge, learnModels, handle, writer, evidence };
 }
 
 /** Runs a listener's work without letting an error escape into the browser's event dispatch. */

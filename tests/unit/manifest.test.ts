@@ -11,11 +11,22 @@ function manifestFor(browser: 'chrome' | 'firefox'): Record<string, any> {
 }
 
 describe('least privilege (every permission has a reason in the README)', () => {
-  it.each(['chrome', 'firefox'] as const)('%s: exactly storage, alarms, notifications and the two status hosts', (browser) => {
-    const m = manifestFor(browser);
-    expect(m.permissions).toEqual(['storage', 'alarms', 'notifications']);
-    expect(m.host_permissions).toEqual(['https://status.claude.com/*', 'https://anthropic.statuspage.io/*']);
-    expect(JSON.stringify(m)).not.toMatch(/"tabs"|<all_urls>|activeTab|scripting|webRequest/);
+  it.each(['chrome', 'firefox'] as const)(
+    '%s: exactly storage, alarms, notifications, webRequest, the two status hosts and claude.ai',
+    (browser) => {
+      const m = manifestFor(browser);
+      expect(m.permissions).toEqual(['storage', 'alarms', 'notifications', 'webRequest']);
+      expect(m.host_permissions).toEqual(['https://status.claude.com/*', 'https://anthropic.statuspage.io/*', 'https://claude.ai/*']);
+      // Observing only: never blocking or rewriting requests, never every site.
+      expect(JSON.stringify(m)).not.toMatch(/"tabs"|<all_urls>|activeTab|scripting|webRequestBlocking|declarativeNetRequest|webNavigation/);
+    },
+  );
+
+  it('the only host added for local evidence is the one the content script already runs on', async () => {
+    const { default: script } = await import('../../entrypoints/claude.content');
+    const m = manifestFor('chrome');
+    const statusHosts = ['https://status.claude.com/*', 'https://anthropic.statuspage.io/*'];
+    expect(m.host_permissions.filter((h: string) => !statusHosts.includes(h))).toEqual(script.matches);
   });
 
   it('Firefox gets a gecko id (required for MV3 and for storage.sync)', () => {

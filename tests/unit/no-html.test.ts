@@ -20,6 +20,8 @@ describe('no HTML from strings', () => {
   it('scans the sources', () => expect(files.length).toBeGreaterThan(30));
   it.each(files)('%s builds DOM from text only', (file) => {
     const text = fs.readFileSync(path.join(ROOT, file), 'utf8');
-    expect(text.match(/innerHTML|outerHTML|dangerouslySetInnerHTML|insertAdjacentHTML|document\.write|createContextualFragment/g) ?? []).toEqual([]);
+    expect(
+      text.match(/innerHTML|outerHTML|dangerouslySetInnerHTML|insertAdjacentHTML|document\.write|createContextualFragment/g) ?? [],
+    ).toEqual([]);
   });
 });

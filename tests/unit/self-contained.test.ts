@@ -55,9 +55,12 @@ describe('the repository stands alone', () => {
     for (const doc of cited) expect(fs.existsSync(path.join(ROOT, 'docs', doc)), `docs/${doc}`).toBe(true);
   });
 
-  it.each(['statuspage', 'providers'])('the %s fixtures the tests use are in the repository, with their provenance', (folder) => {
-    const dir = path.join(ROOT, 'tests/fixtures', folder);
-    const sources = fs.readFileSync(path.join(dir, 'SOURCES.md'), 'utf8');
-    for (const name of fs.readdirSync(dir).filter((n) => n !== 'SOURCES.md')) expect(sources, name).toContain(`\`${name}\``);
-  });
+  it.each(['statuspage', 'providers', 'evidence'])(
+    'the %s fixtures the tests use are in the repository, with their provenance',
+    (folder) => {
+      const dir = path.join(ROOT, 'tests/fixtures', folder);
+      const sources = fs.readFileSync(path.join(dir, 'SOURCES.md'), 'utf8');
+      for (const name of fs.readdirSync(dir).filter((n) => n !== 'SOURCES.md')) expect(sources, name).toContain(`\`${name}\``);
+    },
+  );
 });

@@ -5,11 +5,11 @@ import https from 'node:https';
 import { ensureCerts } from './certs.mjs';
 import { claudePageHtml } from './fake-claude-page.mjs';
 import { loadFixture } from './fixtures.mjs';
-import { etagOf, headerBytes, send, serveFault, serveJson } from './responses.mjs';
+import { REGION_HTML, REGION_PATH, etagOf, headerBytes, send, serveClaudeApi, serveFault, serveJson } from './responses.mjs';
 
 export { loadFixture, rebaseTimes, FIXTURES_DIR } from './fixtures.mjs';
 export { startConnectProxy } from './connect-proxy.mjs';
-export { CACHE_CONTROL, JSON_TYPE, etagOf } from './responses.mjs';
+export { CACHE_CONTROL, JSON_TYPE, REGION_PATH, etagOf } from './responses.mjs';
 
 export const STATUS_HOSTS = ['status.claude.com', 'anthropic.statuspage.io'];
 export const SUMMARY_PATH = '/api/v2/summary.json';
@@ -28,6 +28,10 @@ export const INCIDENTS_PATH = '/api/v2/incidents.json';
  * @typedef {{ at: number, host: string, method: string, path: string, url: string,
  *   ifNoneMatch: string | null, status: number | null, bytes: number, fault: string | null,
  *   done: boolean, aborted: boolean }} RequestEntry
+ * @typedef {{ kind: 'http', status: number, challenge?: boolean } | { kind: 'reset' } | { kind: 'sse-error' }} ClaudeApiSpec
+ *   How the fake claude.ai answers every `/api/…` request: a status (with an Anthropic-style error
+ *   body, and `cf-mitigated: challenge` when `challenge`), a TCP reset, or a 200 event stream that
+ *   carries an error event (what webRequest cannot see).
  *   Logged on arrival (status null, bytes 0) and completed in place when the response finishes;
  *   status stays null for reset/stalled/aborted requests. bytes = status line + headers as
  *   serialised here + body bytes written.
@@ -65,6 +69,9 @@ export async function startFakeServer({ certs = ensureCerts(), summary, incident
     if (!copy || now - copy.fetchedAt >= cdn.sMaxAgeSec * 1000) edge.set(key, (copy = { doc: origin, fetchedAt: now }));
     return { doc: copy.doc, headers: { Age: String(Math.floor((now - copy.fetchedAt) / 1000)) } };
   };
+  /** @type {ClaudeApiSpec} */
+  let claudeApi = { kind: 'http', status: 200 };
+  let claudeRegion = false;
 
   const setJson = (path, obj) => {
     if (obj == null) return void docs.delete(path);
@@ -132,6 +139,9 @@ export async function startFakeServer({ certs = ensureCerts(), summary, incident
       }
       if (host === 'claude.ai') {
         if (url.pathname === '/favicon.ico') return send(res, 404, { 'Content-Type': 'text/plain' }, 'not found');
+        if (url.pathname.startsWith('/api/')) return serveClaudeApi(claudeApi, res);
+        if (url.pathname === REGION_PATH) return send(res, 200, { 'Content-Type': 'text/html; charset=utf-8' }, REGION_HTML);
+        if (claudeRegion) return send(res, 302, { Location: REGION_PATH, 'Cache-Control': 'no-store' }, '');
         return send(
           res,
           200,
@@ -166,6 +176,14 @@ export async function startFakeServer({ certs = ensureCerts(), summary, incident
     setJson,
     /** The object currently served at a path. */
     getJson: (path) => docs.get(path)?.obj,
+    /** How claude.ai answers its `/api/…` requests from now on (default: 200 with `{}`). */
+    setClaudeApi: (/** @type {ClaudeApiSpec} */ spec) => {
+      claudeApi = spec;
+    },
+    /** While on, claude.ai's pages redirect to its "unavailable in your region" page. */
+    setClaudeRegion: (on) => {
+      claudeRegion = !!on;
+    },
     /** Extra response headers for the claude.ai page, e.g. a Content-Security-Policy. */
     setClaudeHeaders: (headers) => {
       claudeHeaders = { ...headers };

@@ -125,3 +125,44 @@ export function serveFault(f, res, doc) {
       return send(res, 500, { 'Content-Type': 'text/plain' }, `unknown fault ${f.kind}`);
   }
 }
+
+/** claude.ai's page for visitors from countries it does not serve (docs/local-evidence.md §3). */
+export const REGION_PATH = '/app-unavailable-in-region';
+export const REGION_HTML = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>App unavailable in region | Claude</title></head>
+<body><h1>App unavailable</h1><p>Unfortunately, Claude is only available in certain regions right now.</p></body></html>
+`;
+
+/** Anthropic-style error bodies (the shape public clients log for claude.ai and the API). */
+const ERROR_TYPES = {
+  401: 'authentication_error',
+  403: 'permission_error',
+  429: 'rate_limit_error',
+  500: 'api_error',
+  529: 'overloaded_error',
+};
+
+/**
+ * One claude.ai `/api/…` answer as scripted by the test.
+ * @param {import('./fake-server.mjs').ClaudeApiSpec} spec
+ * @param {http.ServerResponse} res
+ */
+export function serveClaudeApi(spec, res) {
+  const json = { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' };
+  switch (spec.kind) {
+    case 'reset':
+      return resetSocket(res.socket);
+    case 'sse-error': {
+      // A 200 stream that fails inside: webRequest sees only the 200.
+      const body =
+        'event: completion\ndata: {"type":"completion","completion":"Hel"}\n\n' +
+        'event: error\ndata: {"type":"error","error":{"type":"overloaded_error","message":"Overloaded"}}\n\n';
+      return send(res, 200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store' }, body);
+    }
+    default: {
+      if (spec.status < 400) return send(res, spec.status, json, '{}');
+      const type = ERROR_TYPES[spec.status] ?? 'api_error';
+      const body = JSON.stringify({ type: 'error', error: { type, message: http.STATUS_CODES[spec.status] ?? 'Error' } });
+      return send(res, spec.status, { ...json, ...(spec.challenge && { 'cf-mitigated': 'challenge' }) }, body);
+    }
+  }
+}

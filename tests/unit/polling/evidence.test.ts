@@ -1,0 +1,394 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { browser } from 'wxt/browser';
+import { API_FILTER, FLUSH_DELAY_MS, PAGE_FILTER, createEvidenceRecorder, observedFrom } from '../../../lib/polling/evidence';
+import { evidenceItem, prefsItem, statusItem } from '../../../lib/storage';
+import { EMPTY_EVIDENCE, readEvidenceState } from '../../../lib/evidence/state';
+import { DEFAULT_PREFS } from '../../../lib/prefs';
+import { normaliseSummary } from '../../../lib/statuspage/normalise';
+import { SummarySchema } from '../../../lib/statuspage/schema';
+import { EMPTY_STATE } from '../../../lib/statuspage/state';
+import type { EvidenceNote } from '../../../lib/evidence/notify';
+import { COUNTED_OUTCOMES, ENDPOINTS, ERROR_CODES } from '../../../lib/evidence/classify';
+import { SUMMARY_MULTIPLE_MODELS, SUMMARY_OPERATIONAL, loadFixture } from '../../fixtures';
+
+const ORG = '0b1c2d3e-aaaa-4bbb-8ccc-123456789abc';
+const CHAT = '9f8e7d6c-1111-4222-8333-abcdefabcdef';
+const COMPLETION = `https://claude.ai/api/organizations/${ORG}/chat_conversations/${CHAT}/completion`;
+
+let now = Date.parse('2026-11-25T10:00:00Z');
+
+/** webRequest details as Chrome hands them to an onCompleted listener for claude.ai's fetch. */
+function chromeCompleted(statusCode: number, url = COMPLETION): Record<string, unknown> {
+  return {
+    documentId: 'A1B2C3',
+    documentLifecycle: 'active',
+    frameId: 0,
+    frameType: 'outermost_frame',
+    fromCache: false,
+    initiator: 'https://claude.ai',
+    ip: '160.79.104.10',
+    method: 'POST',
+    parentFrameId: -1,
+    requestId: '1234',
+    responseHeaders: [{ name: 'content-type', value: 'text/event-stream' }],
+    statusCode,
+    statusLine: `HTTP/1.1 ${statusCode}`,
+    tabId: 42,
+    timeStamp: now,
+    type: 'xmlhttprequest',
+    url,
+  };
+}
+
+/** The same from Firefox's onErrorOccurred. */
+function firefoxError(error: string, url = COMPLETION): Record<string, unknown> {
+  return {
+    cookieStoreId: 'firefox-default',
+    documentUrl: `https://claude.ai/chat/${CHAT}`,
+    error,
+    frameId: 0,
+    incognito: false,
+    method: 'POST',
+    originUrl: `https://claude.ai/chat/${CHAT}`,
+    parentFrameId: -1,
+    requestId: '77',
+    tabId: 3,
+    thirdParty: false,
+    timeStamp: now,
+    type: 'xmlhttprequest',
+    url,
+  };
+}
+
+function setup(opts: { online?: boolean } = {}) {
+  const timers: Array<() => void> = [];
+  const notes: EvidenceNote[] = [];
+  const recorder = createEvidenceRecorder({
+    now: () => now,
+    isOnline: () => opts.online ?? true,
+    showEvidenceNote: async (n) => void notes.push(n),
+    setTimer: (run, ms) => {
+      expect(ms).toBe(FLUSH_DELAY_MS);
+      timers.push(run);
+    },
+  });
+  /** Runs the scheduled write and waits for it. */
+  const tick = async () => {
+    const due = timers.splice(0);
+    for (const run of due) run();
+    await recorder.reassess(); // queued after the flush: resolves once it is stored
+  };
+  return { recorder, timers, notes, tick };
+}
+
+async function liveStatus(summaryName: string) {
+  const snapshot = normaliseSummary(SummarySchema.parse(loadFixture(summaryName)));
+  await statusItem.setValue({ ...EMPTY_STATE, snapshot, checkedAt: now, confirmedAt: now });
+}
+
+beforeEach(async () => {
+  fakeBrowser.reset();
+  now = Date.parse('2026-11-25T10:00:00Z');
+  await liveStatus(SUMMARY_OPERATIONAL);
+});
+
+describe('observedFrom: both browsers’ details', () => {
+  it('Chrome: initiator, status and the challenge header; nothing else kept', () => {
+    expect(observedFrom(chromeCompleted(529))).toEqual({
+      url: COMPLETION,
+      method: 'POST',
+      type: 'xmlhttprequest',
+      statusCode: 529,
+      error: undefined,
+      redirectUrl: undefined,
+      tabId: 42,
+      initiator: 'https://claude.ai',
+      challenge: false,
+    });
+    const challenged = { ...chromeCompleted(403), responseHeaders: [{ name: 'CF-Mitigated', value: 'challenge' }] };
+    expect(observedFrom(challenged).challenge).toBe(true);
+  });
+
+  it('Firefox: the origin of originUrl is the initiator', () => {
+    expect(observedFrom(firefoxError('NS_ERROR_NET_RESET'))).toMatchObject({
+      initiator: 'https://claude.ai',
+      error: 'NS_ERROR_NET_RESET',
+      tabId: 3,
+    });
+    expect(observedFrom({ ...firefoxError('x'), originUrl: 'moz-extension://uuid/popup.html' }).initiator).toBe('moz-extension://uuid');
+    expect(observedFrom({ ...firefoxError('x'), originUrl: '::' }).initiator).toBe('invalid');
+  });
+
+  it('garbage details never throw', () => {
+    for (const junk of [{}, { url: 42, tabId: '3', responseHeaders: 'x' }, { responseHeaders: [null, 1, { name: {} }] }]) {
+      expect(() => observedFrom(junk as Record<string, unknown>)).not.toThrow();
+    }
+  });
+});
+
+describe('the recorder', () => {
+  it('many events, one storage write, after a short delay', async () => {
+    const { recorder, timers, tick } = setup();
+    const writes = vi.spyOn(evidenceItem, 'setValue');
+    for (let i = 0; i < 50; i++) recorder.observe(chromeCompleted(200, `https://claude.ai/api/organizations/${ORG}/x?i=${i}`));
+    expect(timers).toHaveLength(1); // one write scheduled, however many events
+    expect(writes).not.toHaveBeenCalled();
+    await tick();
+    expect(writes).toHaveBeenCalledTimes(1);
+    const state = readEvidenceState(await evidenceItem.getValue());
+    expect(state.window.buckets[0]?.n).toEqual({ api: { ok: 50 } });
+  });
+
+  it('529s on messages while the page is calm: failing, stored with counts, one notification', async () => {
+    const { recorder, notes, tick } = setup();
+    recorder.observe(chromeCompleted(200));
+    recorder.observe(chromeCompleted(200));
+    for (let i = 0; i < 4; i++) recorder.observe(chromeCompleted(529));
+    recorder.observe(chromeCompleted(500));
+    await tick();
+    const state = readEvidenceState(await evidenceItem.getValue());
+    expect(state.verdict).toMatchObject({
+      kind: 'claude-failing-unconfirmed',
+      counts: { failed: 5, total: 7, messagesFailed: 5, spanMinutes: 5, mostly: 529 },
+      crossedAt: now,
+    });
+    expect(notes.map((n) => n.kind)).toEqual(['claude-failing']);
+    // The next flush with more failures tells nothing new.
+    recorder.observe(chromeCompleted(529));
+    await tick();
+    expect(notes).toHaveLength(1);
+  });
+
+  it('the page then posts an incident about claude.ai: confirmed, with the lead time, after the next poll', async () => {
+    const { recorder, tick } = setup();
+    for (let i = 0; i < 3; i++) recorder.observe(chromeCompleted(529));
+    await tick();
+    const crossedAt = now;
+    now += 5 * 60_000;
+    for (let i = 0; i < 3; i++) recorder.observe(chromeCompleted(529));
+    await tick();
+    const raw = structuredClone(loadFixture(SUMMARY_MULTIPLE_MODELS));
+    // Rebase the real incident to "posted 4 minutes after the failures started".
+    for (const u of raw.incidents[0].incident_updates) u.display_at = u.created_at = new Date(crossedAt + 4 * 60_000).toISOString();
+    await statusItem.setValue({ ...EMPTY_STATE, snapshot: normaliseSummary(SummarySchema.parse(raw)), checkedAt: now, confirmedAt: now });
+    const state = await recorder.reassess();
+    expect(state?.verdict).toMatchObject({ kind: 'confirmed', crossedAt, leadMs: 4 * 60_000 });
+  });
+
+  it('a reset in Firefox while the status page is unreachable: your connection', async () => {
+    const { recorder, tick } = setup();
+    await statusItem.setValue({ ...EMPTY_STATE, checkedAt: now, problem: { kind: 'network', detail: 'Failed to fetch' } });
+    for (let i = 0; i < 4; i++) recorder.observe(firefoxError('NS_ERROR_NET_RESET'));
+    await tick();
+    expect(readEvidenceState(await evidenceItem.getValue()).verdict).toMatchObject({
+      kind: 'connection',
+      otherSitesLoad: false,
+      crossedAt: null,
+    });
+  });
+
+  it('setting off: nothing is counted or stored, and what was stored is cleared', async () => {
+    const { recorder, tick } = setup();
+    recorder.observe(chromeCompleted(529));
+    await tick();
+    expect(readEvidenceState(await evidenceItem.getValue()).window.buckets).toHaveLength(1);
+    await prefsItem.setValue({ ...DEFAULT_PREFS, localEvidence: false });
+    await recorder.reassess();
+    expect(await evidenceItem.getValue()).toEqual(EMPTY_EVIDENCE);
+    for (let i = 0; i < 10; i++) recorder.observe(chromeCompleted(529));
+    await tick();
+    expect(await evidenceItem.getValue()).toEqual(EMPTY_EVIDENCE);
+  });
+
+  it('details that make classification throw never escape the listener', () => {
+    const { recorder, timers } = setup();
+    const hostile = new Proxy(
+      {},
+      {
+        get() {
+          throw new Error('boom');
+        },
+      },
+    );
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    expect(() => recorder.observe(hostile as Record<string, unknown>)).not.toThrow();
+    expect(timers).toHaveLength(0);
+  });
+
+  it('ignored requests do not even schedule a write', () => {
+    const { recorder, timers } = setup();
+    recorder.observe(chromeCompleted(529, 'https://example.com/api/x'));
+    recorder.observe({ ...chromeCompleted(529), initiator: 'https://evil.example' });
+    recorder.observe({ ...chromeCompleted(529), tabId: -1 });
+    recorder.observe(firefoxError('NS_BINDING_ABORTED'));
+    expect(timers).toHaveLength(0);
+  });
+
+  it('a poll that changes nothing does not write', async () => {
+    const { recorder } = setup();
+    const writes = vi.spyOn(evidenceItem, 'setValue');
+    await recorder.reassess();
+    await recorder.reassess();
+    expect(writes).not.toHaveBeenCalled();
+  });
+
+  it('a burst of 10 000 requests over an hour and a half stays small in storage', async () => {
+    const { recorder, tick } = setup();
+    for (let i = 0; i < 10_000; i++) {
+      now += 550; // 10 000 × 0.55 s ≈ 92 min
+      recorder.observe(i % 3 ? chromeCompleted(200) : firefoxError(i % 2 ? 'NS_ERROR_NET_RESET' : 'NS_ERROR_NET_TIMEOUT'));
+      if (i % 1000 === 999) await tick();
+    }
+    await tick();
+    const stored = await evidenceItem.getValue();
+    expect(JSON.stringify(stored).length).toBeLessThan(12_000);
+    expect(readEvidenceState(stored).window.buckets.length).toBeLessThanOrEqual(60);
+  });
+
+  it('a stored value that was tampered with is read back clean', async () => {
+    const { recorder, tick } = setup();
+    await evidenceItem.setValue({
+      window: {
+        buckets: [{ t: now, n: { api: { ok: 2, secret: 5 }, evil: { ok: 1 } }, c: { 'https://claude.ai/chat/x': 1, '529': -3 } }, 'junk'],
+        last: { ok: 'x' },
+      },
+      episode: { crossedAt: 'soon' },
+      verdict: { kind: 'pwned' },
+      notes: null,
+      assessedAt: 'now',
+    } as never);
+    recorder.observe(chromeCompleted(200));
+    await tick();
+    const stored = await evidenceItem.getValue();
+    expect(JSON.stringify(stored)).not.toMatch(/secret|evil|https|pwned|soon|junk/);
+    expect(readEvidenceState(stored).window.buckets[0]?.n).toEqual({ completion: { ok: 1 }, api: { ok: 2 } });
+  });
+});
+
+describe('privacy: everything stored is counts and times', () => {
+  it('after every kind of request, the stored evidence holds only numbers and class names', async () => {
+    const { recorder, tick } = setup();
+    const secretUrl = `${COMPLETION}?prompt=my+secret+plan&token=abc`;
+    const events = [
+      chromeCompleted(200, secretUrl),
+      chromeCompleted(529, secretUrl),
+      chromeCompleted(429, secretUrl),
+      chromeCompleted(401, secretUrl),
+      { ...chromeCompleted(403, secretUrl), responseHeaders: [{ name: 'cf-mitigated', value: 'challenge' }] },
+      firefoxError('NS_ERROR_NET_RESET', secretUrl),
+      firefoxError('NS_ERROR_UNKNOWN_HOST', secretUrl),
+      firefoxError('Peer’s Certificate issuer is not recognized.', secretUrl),
+      { ...chromeCompleted(200, 'https://claude.ai/app-unavailable-in-region'), type: 'main_frame', method: 'GET' },
+      { ...chromeCompleted(302, 'https://claude.ai/'), type: 'main_frame', redirectUrl: 'https://claude.com/app-unavailable-in-region' },
+    ];
+    for (const e of events) recorder.observe(e);
+    await tick();
+    const everything = await browser.storage.local.get(null);
+    const stored = everything.evidence;
+    expect(stored).toBeDefined();
+    const text = JSON.stringify(stored);
+    for (const secret of [ORG, CHAT, 'secret', 'token', 'claude.ai', 'NS_ERROR', 'Certificate', 'http', 'cf-mitigated']) {
+      expect(text, secret).not.toContain(secret);
+    }
+    // Every key is a known field, an endpoint or outcome class, or a failure code; every leaf a
+    // number, boolean, null or a known class name.
+    const classNames = new Set<string>([
+      ...COUNTED_OUTCOMES,
+      ...ENDPOINTS,
+      ...ERROR_CODES,
+      'challenge',
+      'region',
+      'claude-failing-unconfirmed',
+      'confirmed',
+      'working-for-you',
+      'usage-limit',
+      'sign-in',
+      'connection',
+      'none',
+    ]);
+    const fields = new Set([
+      'window',
+      'buckets',
+      'last',
+      't',
+      'n',
+      'c',
+      'episode',
+      'crossedAt',
+      'pageCalmAtCrossing',
+      'endedAt',
+      'recovered',
+      'pagePostedAt',
+      'verdict',
+      'kind',
+      'counts',
+      'failed',
+      'total',
+      'messagesFailed',
+      'spanMinutes',
+      'mostly',
+      'recoveredAt',
+      'leadMs',
+      'otherSitesLoad',
+      'notes',
+      'failing',
+      'shown',
+      'assessedAt',
+    ]);
+    const walk = (value: unknown, path: string): void => {
+      if (value === null || typeof value === 'number' || typeof value === 'boolean') return;
+      if (typeof value === 'string') return void expect(classNames.has(value), `${path} = ${value}`).toBe(true);
+      if (Array.isArray(value)) {
+        value.forEach((v, i) => {
+          walk(v, `${path}[${i}]`);
+        });
+        return;
+      }
+      for (const [key, v] of Object.entries(value as object)) {
+        expect(fields.has(key) || classNames.has(key) || /^[1-5]\d\d$/.test(key), `${path}.${key}`).toBe(true);
+        walk(v, `${path}.${key}`);
+      }
+    };
+    walk(stored, 'evidence');
+    // …and it did count them all (ignored: the localised TLS sentence).
+    const s = readEvidenceState(stored);
+    const counted = s.window.buckets.flatMap((b) => Object.values(b.n).flatMap((o) => Object.values(o ?? {})));
+    expect(counted.reduce((a, b) => a + b, 0)).toBe(9);
+  });
+});
+
+describe('filters', () => {
+  it('only claude.ai’s API calls and claude.ai page loads wake the worker', () => {
+    expect(API_FILTER).toEqual({ urls: ['https://claude.ai/api/*'], types: ['xmlhttprequest'] });
+    expect(PAGE_FILTER).toEqual({ urls: ['https://claude.ai/*'], types: ['main_frame'] });
+  });
+});
+
+describe('wired into the background', () => {
+  it('each poll reassesses: failures seen while the page was calm become "confirmed" when it posts the incident', async () => {
+    const { createBackground } = await import('../../../lib/polling/worker');
+    const { fakeFetch, json } = await import('../../fake-fetch');
+    let served: unknown = loadFixture(SUMMARY_OPERATIONAL);
+    const f = fakeFetch({ 'status.claude.com': () => json(served) });
+    const timers: Array<() => void> = [];
+    const bg = createBackground({
+      browser,
+      fetch: f.fetch,
+      now: () => now,
+      isOnline: () => true,
+      random: () => 0.5,
+      showNote: async () => undefined,
+      setTimer: (run) => void timers.push(run),
+    });
+    await bg.refresh('user');
+    for (let i = 0; i < 3; i++) bg.evidence.observe(chromeCompleted(529));
+    expect(timers).toHaveLength(1);
+    await bg.evidence.flush();
+    expect(readEvidenceState(await evidenceItem.getValue()).verdict.kind).toBe('claude-failing-unconfirmed');
+    now += 60_000;
+    served = loadFixture(SUMMARY_MULTIPLE_MODELS);
+    await bg.refresh('user');
+    expect(readEvidenceState(await evidenceItem.getValue()).verdict.kind).toBe('confirmed');
+  });
+});
