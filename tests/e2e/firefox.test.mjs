@@ -3,6 +3,7 @@ import { modelsScenario } from './scenario-models.mjs';
 import { resilienceScenario } from './scenario-resilience.mjs';
 import { attentionScenario } from './scenario-attention.mjs';
 import { trustScenario } from './scenario-trust.mjs';
+import { a11yScenario } from './scenario-a11y.mjs';
 import { evidenceScenario } from './scenario-evidence.mjs';
 
 coreScenario('firefox');
@@ -11,3 +12,4 @@ resilienceScenario('firefox');
 attentionScenario('firefox');
 trustScenario('firefox');
 evidenceScenario('firefox');
+a11yScenario('firefox');
