@@ -68,6 +68,14 @@ export function App() {
       setCopied(i18n.t('popup.copyFailed'));
     }
   };
+  /** The badge legend sits at the end of the body; this opens it and takes the reader there. */
+  const openLegend = () => {
+    const legend = document.getElementById('legend') as HTMLDetailsElement | null;
+    if (!legend) return;
+    legend.open = true;
+    legend.scrollIntoView({ block: 'nearest' });
+    legend.querySelector('summary')?.focus();
+  };
   const refresh = async () => {
     setRefreshing(true);
     await requestRefresh('user');
@@ -99,6 +107,9 @@ export function App() {
           <a class="action settings" href={browser.runtime.getURL('/options.html')} target="_blank" rel="noopener noreferrer">
             {i18n.t('popup.settings')}
           </a>
+          <button type="button" class="link-button legend-link" aria-controls="legend" onClick={openLegend}>
+            {i18n.t('popup.legendLink')}
+          </button>
           <span class="spacer" />
           <span class="freshness">
             {state.checkedAt === null ? i18n.t('popup.notChecked') : i18n.t('popup.checkedAgo', { ago: formatAgo(state.checkedAt, now) })}
