@@ -233,7 +233,8 @@ async function quietPhase(d, meter, stopper) {
     }
   }
   for (const p of probes) {
-    p.requests = requests.filter((r) => isStatus(r) && r.at >= p.at && r.at < p.at + 10_000).length;
+    // Up to just before the next scheduled poll (half a period after the probe).
+    p.requests = requests.filter((r) => isStatus(r) && r.at >= p.at && r.at < p.at + (PERIOD_S / 2 - 2) * 1000).length;
     if (p.requests) problems.push(`quiet phase: waking the worker mid-cycle (no-op message) cost ${p.requests} request(s)`);
   }
   const wire = meter.since(mark);

@@ -41,9 +41,10 @@ export const INCIDENTS_PATH = '/api/v2/incidents.json';
  * Start the fake server.
  * @param {{ certs?: import('./certs.mjs').Certs, summary?: object, incidents?: object, cdn?: { sMaxAgeSec: number } | null }} [opts]
  *   summary defaults to the operational fixture, incidents to `{ page, incidents: [] }`.
- *   cdn: model the status page's CDN (`s-maxage=15`): each status host keeps a copy of each JSON
- *   document and fetches the current one from the "origin" only once its copy is `sMaxAgeSec` old,
- *   answering with an `Age` header; a change therefore shows 0–15 s late, as on the real page.
+ *   cdn: model the status page's CDN (`s-maxage=15`) as it is for a real, busy page: other clients
+ *   keep each edge refreshing its copy every `sMaxAgeSec` on a fixed cycle, whatever this client
+ *   does, so a change reaches the answers 0–15 s after it is made (the `Age` header says how old
+ *   the copy is).
  */
 export async function startFakeServer({ certs = ensureCerts(), summary, incidents, cdn = null } = {}) {
   summary ??= loadFixture('claude-summary-2026-09-15-operational.json');
@@ -58,16 +59,21 @@ export async function startFakeServer({ certs = ensureCerts(), summary, incident
   const requests = [];
   const waiters = new Set();
   let claudeHeaders = {};
-  /** The CDN's copies: `${host}${path}` → { doc, fetchedAt }. */
-  const edge = new Map();
+  /** Every version of every document, oldest first: what the origin served when. */
+  const history = new Map();
+  const startedAt = Date.now();
+  /** What an edge holds now: the origin's document as it was at the edge's last refresh. */
   const fromEdge = (host, path) => {
     const origin = docs.get(path);
     if (!cdn || !origin) return { doc: origin, headers: {} };
-    const key = `${host}${path}`;
+    const period = cdn.sMaxAgeSec * 1000;
     const now = Date.now();
-    let copy = edge.get(key);
-    if (!copy || now - copy.fetchedAt >= cdn.sMaxAgeSec * 1000) edge.set(key, (copy = { doc: origin, fetchedAt: now }));
-    return { doc: copy.doc, headers: { Age: String(Math.floor((now - copy.fetchedAt) / 1000)) } };
+    // Each host's edge has its own phase (two CDNs do not refresh in step).
+    const phase = host === STATUS_HOSTS[1] ? period / 2 : 0;
+    const refreshedAt = startedAt + phase + Math.floor((now - startedAt - phase) / period) * period;
+    const versions = history.get(path) ?? [];
+    const copy = versions.findLast((v) => v.at <= refreshedAt) ?? versions[0];
+    return { doc: copy?.doc ?? origin, headers: { Age: String(Math.max(0, Math.floor((now - refreshedAt) / 1000))) } };
   };
   /** @type {ClaudeApiSpec} */
   let claudeApi = { kind: 'http', status: 200 };
@@ -76,7 +82,11 @@ export async function startFakeServer({ certs = ensureCerts(), summary, incident
   const setJson = (path, obj) => {
     if (obj == null) return void docs.delete(path);
     const body = Buffer.from(JSON.stringify(obj));
-    docs.set(path, { body, etag: etagOf(body), obj });
+    const doc = { body, etag: etagOf(body), obj };
+    docs.set(path, doc);
+    const versions = history.get(path) ?? [];
+    versions.push({ doc, at: Date.now() });
+    history.set(path, versions.slice(-20));
   };
   setJson(SUMMARY_PATH, summary);
   setJson(INCIDENTS_PATH, incidents);
