@@ -4,6 +4,7 @@ import { resilienceScenario } from './scenario-resilience.mjs';
 import { attentionScenario } from './scenario-attention.mjs';
 import { trustScenario } from './scenario-trust.mjs';
 import { a11yScenario } from './scenario-a11y.mjs';
+import { storeScenario } from './scenario-store.mjs';
 import { evidenceScenario } from './scenario-evidence.mjs';
 
 coreScenario('firefox');
@@ -13,3 +14,4 @@ attentionScenario('firefox');
 trustScenario('firefox');
 evidenceScenario('firefox');
 a11yScenario('firefox');
+storeScenario('firefox');
