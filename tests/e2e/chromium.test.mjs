@@ -3,9 +3,11 @@ import { modelsScenario } from './scenario-models.mjs';
 import { resilienceScenario } from './scenario-resilience.mjs';
 import { attentionScenario } from './scenario-attention.mjs';
 import { trustScenario } from './scenario-trust.mjs';
+import { alternativesScenario } from './scenario-alternatives.mjs';
 
 coreScenario('chromium');
 modelsScenario('chromium');
 resilienceScenario('chromium');
 attentionScenario('chromium');
 trustScenario('chromium');
+alternativesScenario('chromium');
