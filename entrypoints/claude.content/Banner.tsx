@@ -52,7 +52,6 @@ export function Banner({ host }: { host: HTMLElement }) {
   const prefs = useStored(prefsItem);
   const dismissed = useStored(dismissedItem);
   const seen = useStored(seenModelsItem);
-  const inUse = useModelInUse();
   const theme = usePageTheme();
   const top = useTopOffset(host);
   const now = useNow(15_000);
@@ -60,6 +59,7 @@ export function Banner({ host }: { host: HTMLElement }) {
   // A dismissal shows at once, before the background has stored it.
   const [hidden, setHidden] = useState<string | null>(null);
   const assessment = state?.snapshot && prefs ? assess(state.snapshot, prefs) : null;
+  const inUse = useModelInUse(!!assessment?.incidents.length);
   const content = assessment && dismissed ? bannerFor(assessment, dismissed, inUse) : null;
   const stale = state && freshnessOf(state, now) !== 'live' && state.confirmedAt !== null;
   useEffect(() => setHidden(null), [content?.fingerprint]);

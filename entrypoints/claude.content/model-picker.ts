@@ -56,21 +56,26 @@ export function readModelInUse(doc: Pick<Document, 'querySelectorAll'>): ModelRe
 /** How often the label is read again (the user switches models without the page reloading). */
 export const PICKER_READ_EVERY_MS = 2_000;
 
-/** {@link readModelInUse}, kept current: one attribute query every 2 s, nothing heavier. */
-export function useModelInUse(): ModelRef | null {
+/**
+ * {@link readModelInUse}, kept current while `active` (an incident is open): one attribute query
+ * every 2 s, nothing heavier, and no timer at all while there is nothing to show.
+ */
+export function useModelInUse(active: boolean): ModelRef | null {
   const read = () => {
     const model = readModelInUse(document);
     return model ? modelKey(model) : '';
   };
   const [key, setKey] = useState(read);
   useEffect(() => {
+    if (!active) return;
     const update = () => setKey(read());
+    update();
     const timer = setInterval(update, PICKER_READ_EVERY_MS);
     addEventListener('focus', update);
     return () => {
       clearInterval(timer);
       removeEventListener('focus', update);
     };
-  }, []);
+  }, [active]);
   return key ? parseModelKey(key) : null;
 }
