@@ -210,6 +210,14 @@ export function alternativesScenario(browserName) {
         return l.length === 2 && l;
       }, 'the providers sentence');
       assert.equal(lines[1], 'OpenAI is operational.');
+      // The tooltip too, rewritten when the provider's status was stored.
+      const badge = await badgeTitleWith(d, /OpenAI is operational\./, 'the providers sentence in the tooltip');
+      assert.ok(
+        plain(badge.title)
+          .split('\n')
+          .includes(`Instead: ${lines.join(' ')}`),
+        badge.title,
+      );
       await screenshotOf(popup, 'body', artifactPath(`${browserName}-popup-providers`));
       await shoot(popup, 'section[aria-labelledby="providers-h"]', `${browserName}-popup-providers-section`);
       await popup.close();
