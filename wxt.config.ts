@@ -5,6 +5,19 @@ import { ALL_PROVIDER_ORIGINS } from './lib/providers/origins';
 /** Firefox add-on id; the E2E tests pin the moz-extension UUID against it. */
 export const GECKO_ID = 'claude-status@claude-status.dev';
 
+/**
+ * TEST BUILD ONLY (`wxt build --mode e2e`, Chromium): the provider hosts are granted at install.
+ * Chromium's permission prompt is browser UI that no automation can click (a `permissions.request`
+ * from a real click stays pending for ever; no switch auto-accepts it), so the E2E build lists the
+ * hosts as granted: the settings page's request then resolves `true` at once, and the test revokes
+ * and restores them through chrome://extensions like a user. Firefox's E2E build keeps them optional
+ * (its prompt is turned off by a test pref, so the real request runs). Production builds never take
+ * this branch: tests/unit/manifest.test.ts proves the hosts stay optional there.
+ */
+export function grantProvidersForE2e(browser: string, mode: string): boolean {
+  return mode === 'e2e' && browser !== 'firefox';
+}
+
 // See README "Permissions" for why each entry is here.
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
@@ -20,7 +33,7 @@ export default defineConfig({
     binaries: { chrome: '/usr/bin/chromium', firefox: '/usr/bin/firefox-esr' },
     chromiumArgs: ['--no-sandbox', '--no-first-run', '--disable-background-networking', '--disable-sync'],
   },
-  manifest: ({ browser }) => ({
+  manifest: ({ browser, mode }) => ({
     // Every user-facing string is in locales/<lang>.yml (docs/i18n.md); English is the fallback.
     default_locale: 'en',
     name: '__MSG_extName__',
@@ -28,9 +41,14 @@ export default defineConfig({
     // webRequest + claude.ai: local evidence (observational events, status codes only). No install
     // warning beyond the claude.ai access the content script already has (docs/local-evidence.md).
     permissions: ['storage', 'alarms', 'notifications', 'webRequest'],
-    host_permissions: ['https://status.claude.com/*', 'https://anthropic.statuspage.io/*', 'https://claude.ai/*'],
+    host_permissions: [
+      'https://status.claude.com/*',
+      'https://anthropic.statuspage.io/*',
+      'https://claude.ai/*',
+      ...(grantProvidersForE2e(browser, mode) ? ALL_PROVIDER_ORIGINS : []),
+    ],
     // Other providers' status hosts: each requested only when the user turns that provider on.
-    optional_host_permissions: ALL_PROVIDER_ORIGINS,
+    optional_host_permissions: grantProvidersForE2e(browser, mode) ? [] : ALL_PROVIDER_ORIGINS,
     action: { default_title: '__MSG_extName__' },
     minimum_chrome_version: '116',
     ...(browser === 'firefox' && {

@@ -4,6 +4,7 @@ import { noteUrl, type Note } from '../lib/attention/notify';
 import { i18n } from '../lib/i18n';
 import { isPollAlarm } from '../lib/polling/alarms';
 import { isCommand } from '../lib/polling/messages';
+import { createProviderTasks } from '../lib/polling/providers-tasks';
 import { createBackground, guard } from '../lib/polling/worker';
 import { prefsItem } from '../lib/storage';
 import { withDefaults } from '../lib/prefs';
@@ -43,12 +44,25 @@ export default defineBackground(() => {
     showNote,
     showEvidenceNote,
   });
+  // Other providers' status (opt-in, optional host permissions): lib/polling/providers-tasks.ts.
+  const providers = createProviderTasks({
+    alarms: browser.alarms,
+    permissions: browser.permissions,
+    fetch: (...args) => fetch(...args),
+    now: () => Date.now(),
+    isOnline: () => navigator.onLine,
+    random: Math.random,
+    onChange: () => background.applyBadge(),
+  });
 
   // Every listener is registered synchronously, before any await, so the event that woke the
   // worker is not missed.
   browser.alarms.onAlarm.addListener((alarm) => {
     if (isPollAlarm(alarm.name)) guard('poll', () => background.refresh('alarm'));
+    else guard('providers', () => providers.onAlarm(alarm.name));
   });
+  browser.permissions.onAdded.addListener((p) => guard('permissions', () => providers.onPermissionsChanged(p.origins)));
+  browser.permissions.onRemoved.addListener((p) => guard('permissions', () => providers.onPermissionsChanged(p.origins)));
   browser.runtime.onStartup.addListener(() => guard('startup', background.applyBadge));
   browser.runtime.onMessage.addListener((message, sender) => {
     if (sender.id !== browser.runtime.id || !isCommand(message)) return undefined;
@@ -109,6 +123,8 @@ export default defineBackground(() => {
     guard('prefs', background.applyBadge);
     guard('evidence setting', followSetting);
   });
+  prefsItem.watch((next, previous) => guard('providers', () => providers.onPrefsChanged(next, previous)));
 
   guard('start', background.start);
+  guard('providers start', providers.start);
 });

@@ -76,6 +76,11 @@ export function formatList(items: string[]): string {
   return cached('and', (l) => new Intl.ListFormat(l, { type: 'conjunction', style: 'long' })).format(items);
 }
 
+/** A compact list for one-line surfaces (the claude.ai banner): "Sonnet 5, Opus 4.8" (the locale's unit list, no "and"). */
+export function formatShortList(items: string[]): string {
+  return cached('unit-list', (l) => new Intl.ListFormat(l, { type: 'unit', style: 'short' })).format(items);
+}
+
 /** A plain count in the locale's digits and grouping. */
 export function formatNumber(n: number): string {
   return cached('number', (l) => new Intl.NumberFormat(l)).format(n);

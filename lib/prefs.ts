@@ -58,10 +58,13 @@ export const MAX_MODEL_KEY_LENGTH = 40;
 
 /** A change to the settings, applied to whatever is stored at the moment it is written. */
 export interface PrefsPatch {
-  set?: Partial<Omit<Prefs, 'myModels' | 'myComponents'>>;
-  add?: { myModels?: string[]; myComponents?: string[] };
-  remove?: { myModels?: string[]; myComponents?: string[] };
+  set?: Partial<Omit<Prefs, ListPref>>;
+  add?: Partial<Record<ListPref, string[]>>;
+  remove?: Partial<Record<ListPref, string[]>>;
 }
+
+/** Settings that are lists: changed item by item, never replaced. */
+export type ListPref = 'myModels' | 'myComponents' | 'providers';
 
 export type PatchError = 'too-many-models' | 'model-too-long';
 
@@ -70,7 +73,7 @@ export type PatchError = 'too-many-models' | 'model-too-long';
  * list: two windows that each tick a different model both keep their tick.
  */
 export function applyPrefsPatch(current: Prefs, patch: PrefsPatch): Prefs | { error: PatchError } {
-  const list = (name: 'myModels' | 'myComponents') => {
+  const list = (name: ListPref) => {
     const removed = new Set(patch.remove?.[name] ?? []);
     const kept = current[name].filter((k) => !removed.has(k));
     return [...new Set([...kept, ...(patch.add?.[name] ?? [])])];
@@ -78,5 +81,5 @@ export function applyPrefsPatch(current: Prefs, patch: PrefsPatch): Prefs | { er
   const myModels = list('myModels');
   if ((patch.add?.myModels ?? []).some((k) => k.length > MAX_MODEL_KEY_LENGTH)) return { error: 'model-too-long' };
   if (myModels.length > MAX_MY_MODELS && myModels.length > current.myModels.length) return { error: 'too-many-models' };
-  return { ...current, ...patch.set, myModels, myComponents: list('myComponents') };
+  return { ...current, ...patch.set, myModels, myComponents: list('myComponents'), providers: list('providers') };
 }

@@ -4,12 +4,42 @@ import { i18n } from '../../lib/i18n';
 import { dismissBanner } from '../../lib/polling/messages';
 import { incidentUrl } from '../../lib/statuspage/snapshot';
 import { freshnessOf } from '../../lib/statuspage/state';
-import { dismissedItem, prefsItem, statusItem } from '../../lib/storage';
-import { assess } from '../../lib/verdict/assess';
-import { bannerFor } from '../../lib/verdict/banner';
+import { workingModels } from '../../lib/alternatives/models';
+import { bannerModelsPart } from '../../lib/alternatives/words';
+import { modelKey, modelLabel } from '../../lib/models/ref';
+import { withDefaults } from '../../lib/prefs';
+import { dismissedItem, prefsItem, seenModelsItem, statusItem } from '../../lib/storage';
+import { type Assessment, assess } from '../../lib/verdict/assess';
+import { type BannerContent, bannerFor } from '../../lib/verdict/banner';
 import { levelWord, scopeText, stepWord } from '../../lib/verdict/describe';
 import { useNow, useStored } from '../../components/use-stored';
+import { useModelInUse } from './model-picker';
 import { nextFocusableAfter, usePageTheme, useTopOffset } from './page';
+
+/**
+ * The banner's short "what instead" part, from live data only: with the model in use known, whether
+ * it is affected (and what works instead) or that it is not; without it, the working models when
+ * one the user cares about is down. '' when there is nothing to add.
+ */
+function insteadPart(
+  content: Extract<BannerContent, { item: unknown }>,
+  assessment: Assessment,
+  myModels: string[],
+  seen: string[],
+): string {
+  const { inUse, item } = content;
+  if (inUse && !inUse.affected) return i18n.t('alternatives.inUseFine', { model: modelLabel(inUse.model) });
+  if (inUse) {
+    const key = modelKey(inUse.model);
+    const alternatives = workingModels({ assessment, known: [...seen, ...myModels, key], chosen: [key] });
+    const affected = i18n.t('alternatives.inUseAffected', { model: modelLabel(inUse.model) });
+    return alternatives ? `${affected} ${bannerModelsPart(alternatives)}` : affected;
+  }
+  const { scope } = item;
+  if (!scope.broad && !scope.affected.length) return '';
+  const alternatives = workingModels({ assessment, known: [...seen, ...myModels], chosen: myModels });
+  return alternatives ? bannerModelsPart(alternatives) : '';
+}
 
 /**
  * A banner at the top of claude.ai while an incident is open; nothing otherwise. It sits just
@@ -21,13 +51,16 @@ export function Banner({ host }: { host: HTMLElement }) {
   const state = useStored(statusItem);
   const prefs = useStored(prefsItem);
   const dismissed = useStored(dismissedItem);
+  const seen = useStored(seenModelsItem);
   const theme = usePageTheme();
   const top = useTopOffset(host);
   const now = useNow(15_000);
   const bar = useRef<HTMLDivElement>(null);
   // A dismissal shows at once, before the background has stored it.
   const [hidden, setHidden] = useState<string | null>(null);
-  const content = state?.snapshot && prefs && dismissed ? bannerFor(assess(state.snapshot, prefs), dismissed) : null;
+  const assessment = state?.snapshot && prefs ? assess(state.snapshot, prefs) : null;
+  const inUse = useModelInUse(!!assessment?.incidents.length);
+  const content = assessment && dismissed ? bannerFor(assessment, dismissed, inUse) : null;
   const stale = state && freshnessOf(state, now) !== 'live' && state.confirmedAt !== null;
   useEffect(() => setHidden(null), [content?.fingerprint]);
 
@@ -62,6 +95,8 @@ export function Banner({ host }: { host: HTMLElement }) {
     } else {
       const { item } = content;
       const scope = scopeText(item.scope, item.components);
+      // A stale "this works" could point to a model that went down since: live data only.
+      const instead = stale || !assessment ? '' : insteadPart(content, assessment, withDefaults(prefs).myModels, seen?.keys ?? []);
       body = (
         <div
           ref={bar}
@@ -73,6 +108,14 @@ export function Banner({ host }: { host: HTMLElement }) {
           <strong class="what">{i18n.t('banner.level', { level: levelWord(item.level) })}</strong>
           <bdi class="name">{item.incident.name}</bdi>
           {scope && !item.incident.name.includes(scope) && <span class="scope">{scope}</span>}
+          {instead && (
+            <span
+              class={`instead${content.inUse?.affected ? ' in-use-affected' : ''}`}
+              data-in-use={content.inUse ? modelKey(content.inUse.model) : undefined}
+            >
+              {instead}
+            </span>
+          )}
           <span class="meta">
             {stepWord(item.incident.status)} · {formatDuration(now - item.incident.startedAt)}
             {staleNote}

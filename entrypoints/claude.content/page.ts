@@ -1,6 +1,7 @@
 /**
  * What the banner reads from claude.ai's page: its theme, the height of its top bar, and its
- * keyboard order. Only layout and attributes, never text or content.
+ * keyboard order. Only layout and attributes, never text or content. (The one label it reads, the
+ * model picker's, is read by model-picker.ts, under its own rules.)
  */
 import { useEffect, useState } from 'preact/hooks';
 

@@ -8,6 +8,7 @@ import type { WriteError } from '../../lib/polling/writes';
 import { MAX_MODEL_KEY_LENGTH, MAX_MY_MODELS, type Prefs, type PrefsPatch, withDefaults } from '../../lib/prefs';
 import { prefsItem, seenModelsItem, statusItem } from '../../lib/storage';
 import { useStored } from '../../components/use-stored';
+import { ProviderChoices } from './ProviderChoices';
 
 /** Where the last failed change was made, and why: its section shows the error. */
 type Failure = { section: 'models' | 'surfaces' | 'notify'; error: WriteError } | null;
@@ -65,6 +66,7 @@ export function Options() {
         failure={failure?.section === 'surfaces' ? failure.error : null}
       />
       <NotificationChoices prefs={prefs} save={(p) => save('notify', p)} failure={failure?.section === 'notify' ? failure.error : null} />
+      <ProviderChoices prefs={prefs} />
     </main>
   );
 }

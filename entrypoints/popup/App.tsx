@@ -8,13 +8,17 @@ import { requestRefresh, setMuted, snooze } from '../../lib/polling/messages';
 import { withDefaults } from '../../lib/prefs';
 import { STATUS_PAGE_ORIGIN } from '../../lib/statuspage/snapshot';
 import { freshnessOf } from '../../lib/statuspage/state';
-import { attentionItem, popupSeenItem, prefsItem, statusItem } from '../../lib/storage';
+import { insteadFor } from '../../lib/alternatives/instead';
+import { isProviderId } from '../../lib/providers/catalog';
+import { attentionItem, popupSeenItem, prefsItem, providersItem, seenModelsItem, statusItem } from '../../lib/storage';
 import { assess } from '../../lib/verdict/assess';
 import { headlineFor, incidentOrder } from '../../lib/verdict/headline';
 import { statusMarkdown } from '../../lib/verdict/share';
 import { BadgeLegend } from '../../components/BadgeLegend';
 import { ComponentList } from '../../components/ComponentList';
 import { IncidentCard } from '../../components/IncidentCard';
+import { InsteadBlock } from '../../components/InsteadBlock';
+import { ProviderList } from '../../components/ProviderList';
 import { MaintenanceList } from '../../components/MaintenanceList';
 import { useNow, useStored } from '../../components/use-stored';
 
@@ -34,12 +38,14 @@ export function App() {
   const state = useStored(statusItem);
   const stored = useStored(prefsItem);
   const attention = useStored(attentionItem);
+  const seen = useStored(seenModelsItem);
+  const providers = useStored(providersItem);
   const seenAt = usePreviousVisit();
   const now = useNow();
   const [copied, setCopied] = useState('');
   const [refreshing, setRefreshing] = useState(false);
   const headlineRef = useRef<HTMLHeadingElement>(null);
-  const ready = !!(state && stored && attention && seenAt !== undefined);
+  const ready = !!(state && stored && attention && seen && providers && seenAt !== undefined);
 
   // Paint from storage first; then ask for a poll if the data is older than the CDN's cache.
   useEffect(() => void requestRefresh('popup-open'), []);
@@ -58,6 +64,12 @@ export function App() {
   const maintenances = assessment ? [...assessment.maintenanceNow, ...assessment.upcoming] : [];
   const fresh = incidents.flatMap((i) => i.incident.updates).filter((u) => seenAt && u.at > seenAt).length;
   const snoozed = isSnoozed(attention, now);
+  // Alternatives only from live data: a stale "this works" could point to what went down since.
+  const instead =
+    live && assessment && state.snapshot
+      ? insteadFor({ assessment, components: state.snapshot.components, prefs, seen: seen!.keys, providers: providers!, now })
+      : null;
+  const watched = (Array.isArray(prefs.providers) ? prefs.providers : []).filter(isProviderId);
 
   const copy = async () => {
     if (!assessment) return;
@@ -118,6 +130,7 @@ export function App() {
         </div>
       </header>
       <main class="body">
+        {instead && <InsteadBlock instead={instead} />}
         {incidents.length > 0 && (
           <section aria-labelledby="incidents-h">
             <h2 id="incidents-h">
@@ -150,6 +163,12 @@ export function App() {
           <section aria-labelledby="components-h">
             <h2 id="components-h">{i18n.t('popup.components')}</h2>
             <ComponentList components={state.snapshot.components} />
+          </section>
+        )}
+        {watched.length > 0 && (
+          <section aria-labelledby="providers-h">
+            <h2 id="providers-h">{i18n.t('providers.title')}</h2>
+            <ProviderList ids={watched} states={providers!} now={now} />
           </section>
         )}
         <section class="snooze" aria-label={i18n.t('popup.snoozeLabel')}>

@@ -22,7 +22,9 @@ const isStringList = (v: unknown): v is string[] =>
 function isPatch(p: unknown): p is PrefsPatch {
   if (!isObject(p)) return false;
   const lists = (x: unknown) => x === undefined || (isObject(x) && Object.values(x).every(isStringList));
-  return (p.set === undefined || isObject(p.set)) && lists(p.add) && lists(p.remove);
+  // Lists change item by item (add/remove), never by replacing them.
+  const set = p.set === undefined || (isObject(p.set) && !['myModels', 'myComponents', 'providers'].some((k) => k in (p.set as object)));
+  return set && lists(p.add) && lists(p.remove);
 }
 
 /** Checks a message's shape: pages are ours, but a message is still data from another context. */

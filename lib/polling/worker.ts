@@ -13,6 +13,7 @@ import type { IncidentState } from '../statuspage/snapshot';
 import { POLL_PERIOD_MS, type StatusState } from '../statuspage/state';
 import { attentionItem, notifyMemoryItem, prefsItem, seenModelsItem, statusItem } from '../storage';
 import { badgeFor } from '../verdict/badge';
+import { insteadLine } from './instead-line';
 import { BADGE_TEXT_COLOR } from '../verdict/colors';
 import { isPollAlarm, LEGACY_POLL_ALARM, POLL_ALARM_PERIOD_MINUTES, POLL_ALARMS } from './alarms';
 import type { Command } from './messages';
@@ -53,7 +54,7 @@ export function createBackground(deps: BackgroundDeps) {
 
   async function applyBadge(state?: StatusState): Promise<void> {
     const [status, prefs] = await Promise.all([state ?? statusItem.getValue(), prefsItem.getValue()]);
-    const badge = badgeFor(status, withDefaults(prefs), deps.now());
+    const badge = badgeFor(status, withDefaults(prefs), deps.now(), await insteadLine(status, withDefaults(prefs), deps.now()));
     await Promise.all([
       browser.action.setBadgeText({ text: badge.text }),
       browser.action.setBadgeBackgroundColor({ color: badge.color }),

@@ -6,6 +6,7 @@
  */
 import { SNOOZE_HOUR_MS, tomorrowMorning, withMuted, withSnooze } from '../attention/attention';
 import { applyPrefsPatch, type PatchError, type PrefsPatch, withDefaults } from '../prefs';
+import { isProviderId } from '../providers/catalog';
 import { attentionItem, dismissedItem, prefsItem } from '../storage';
 
 export type SnoozePreset = 'hour' | 'tomorrow' | 'off';
@@ -36,7 +37,9 @@ export function createWriter(deps: { now: () => number }) {
   return {
     updatePrefs: (patch: PrefsPatch) =>
       serial(async () => {
-        const next = applyPrefsPatch(withDefaults(await prefsItem.getValue()), patch);
+        // Only providers this version knows can be turned on (each has its host and its reader).
+        const known = patch.add?.providers && { ...patch, add: { ...patch.add, providers: patch.add.providers.filter(isProviderId) } };
+        const next = applyPrefsPatch(withDefaults(await prefsItem.getValue()), known || patch);
         if ('error' in next) return { ok: false, error: next.error };
         await prefsItem.setValue(next); // a sync quota or rate error rejects: nothing changed
         return OK;

@@ -3,7 +3,7 @@
  * must happen inside the user's click in the options page: call {@link requestProviderPermission}
  * synchronously from the handler, with no `await` before it (browsers drop the gesture otherwise).
  */
-import { PROVIDERS, type ProviderId } from './registry';
+import { PROVIDER_INFO as PROVIDERS, type ProviderId } from './catalog';
 
 export interface PermissionsApi {
   contains(permissions: { origins: string[] }): Promise<boolean>;

@@ -4,38 +4,22 @@
  * matter. Facts about each endpoint and where the ids come from: docs/providers.md.
  */
 import { SummarySchema } from '../statuspage/schema';
-import { GOOGLE_STATUS_ORIGIN, GoogleIncidentsSchema, normaliseGoogleIncidents } from './google-cloud';
+import { GoogleIncidentsSchema, normaliseGoogleIncidents } from './google-cloud';
 import type { ProviderSnapshot } from './level';
-import { PROVIDER_ORIGINS } from './origins';
+import { isProviderId, PROVIDER_IDS, PROVIDER_INFO, type ProviderId, type ProviderInfo } from './catalog';
 import { normaliseStatuspageSummary } from './statuspage-format';
 
-export const PROVIDER_IDS = ['openai', 'github-copilot', 'google-gemini'] as const;
-export type ProviderId = (typeof PROVIDER_IDS)[number];
+export { isProviderId, PROVIDER_IDS, type ProviderId };
 
 export interface ProviderAdapter {
   /** Validates and normalises one response body; `where` names the first field that did not fit. */
   read(json: unknown): { ok: true; snapshot: ProviderSnapshot } | { ok: false; where: string };
 }
 
-export interface Provider {
-  id: ProviderId;
-  /** Brand name, shown as is. */
-  name: string;
-  /** Match patterns requested as optional host permissions when the user turns the provider on. */
-  origins: readonly string[];
-  /** The status page itself, for the popup's link. */
-  pageUrl: string;
-  endpoint: string;
-  /** Responses are refused when they come from anywhere else (a redirect). */
-  endpointOrigin: string;
-  format: 'statuspage' | 'incident-io' | 'google-cloud';
-  /** Least time between two requests; jittered up to 20 % longer. */
-  intervalMs: number;
+export interface Provider extends ProviderInfo {
   maxBytes: number;
   adapter: ProviderAdapter;
 }
-
-const MINUTE = 60_000;
 
 function statuspageAdapter(origin: string, watch: Parameters<typeof normaliseStatuspageSummary>[2]): ProviderAdapter {
   return {
@@ -89,26 +73,12 @@ export const GOOGLE_GEMINI_PRODUCTS = [{ id: 'Z0FZJAMvEB4j3NbCJs6B', name: 'Vert
 
 export const PROVIDERS: Readonly<Record<ProviderId, Provider>> = {
   openai: {
-    id: 'openai',
-    name: 'OpenAI',
-    origins: [PROVIDER_ORIGINS.openai],
-    pageUrl: 'https://status.openai.com/',
-    endpoint: 'https://status.openai.com/api/v2/summary.json',
-    endpointOrigin: 'https://status.openai.com',
-    format: 'incident-io',
-    intervalMs: 5 * MINUTE,
+    ...PROVIDER_INFO.openai,
     maxBytes: 512 * 1024,
     adapter: statuspageAdapter('https://status.openai.com', { componentIds: OPENAI_COMPONENT_IDS, incidentsNameComponents: false }),
   },
   'github-copilot': {
-    id: 'github-copilot',
-    name: 'GitHub Copilot',
-    origins: [PROVIDER_ORIGINS.githubCopilot],
-    pageUrl: 'https://www.githubstatus.com/',
-    endpoint: 'https://www.githubstatus.com/api/v2/summary.json',
-    endpointOrigin: 'https://www.githubstatus.com',
-    format: 'statuspage',
-    intervalMs: 5 * MINUTE,
+    ...PROVIDER_INFO['github-copilot'],
     maxBytes: 512 * 1024,
     adapter: statuspageAdapter('https://www.githubstatus.com', {
       componentIds: GITHUB_COPILOT_COMPONENT_IDS,
@@ -117,16 +87,7 @@ export const PROVIDERS: Readonly<Record<ProviderId, Provider>> = {
     }),
   },
   'google-gemini': {
-    id: 'google-gemini',
-    name: 'Google Gemini',
-    origins: [PROVIDER_ORIGINS.googleGemini],
-    pageUrl: 'https://status.cloud.google.com/',
-    endpoint: `${GOOGLE_STATUS_ORIGIN}/incidents.json`,
-    endpointOrigin: GOOGLE_STATUS_ORIGIN,
-    format: 'google-cloud',
-    // ~180 KB a response and no working conditional GET (Google ignores If-Modified-Since): a third
-    // of the rate of the others (docs/providers.md).
-    intervalMs: 15 * MINUTE,
+    ...PROVIDER_INFO['google-gemini'],
     maxBytes: 2 * 1024 * 1024,
     adapter: {
       read(json) {
@@ -137,7 +98,3 @@ export const PROVIDERS: Readonly<Record<ProviderId, Provider>> = {
     },
   },
 };
-
-export function isProviderId(id: unknown): id is ProviderId {
-  return typeof id === 'string' && (PROVIDER_IDS as readonly string[]).includes(id);
-}

@@ -5,7 +5,7 @@
 import type { PollProblem, ProblemKind } from '../statuspage/fetch-json';
 import type { Freshness } from '../statuspage/state';
 import type { ProviderLevel, ProviderSnapshot } from './level';
-import { PROVIDERS, type ProviderId } from './registry';
+import { PROVIDER_IDS, PROVIDER_INFO, type ProviderId } from './catalog';
 
 export type ProviderProblemKind = ProblemKind | 'permission';
 
@@ -47,7 +47,7 @@ export const EMPTY_PROVIDER_STATE: ProviderState = {
 
 /** Data not confirmed for three polling intervals (and a little, for the jitter) is stale. */
 export function staleAfterMs(id: ProviderId): number {
-  return 3.6 * PROVIDERS[id].intervalMs;
+  return 3.6 * PROVIDER_INFO[id].intervalMs;
 }
 
 /**
@@ -69,5 +69,5 @@ export function shownProviderLevel(id: ProviderId, state: ProviderState | undefi
 
 /** Watched providers that are live and operational, in registry order: for "OpenAI and Gemini are operational". */
 export function operationalProviders(states: ProvidersState, now: number): ProviderId[] {
-  return (Object.keys(PROVIDERS) as ProviderId[]).filter((id) => states[id] && shownProviderLevel(id, states[id], now) === 'operational');
+  return PROVIDER_IDS.filter((id) => states[id] && shownProviderLevel(id, states[id], now) === 'operational');
 }

@@ -31,7 +31,11 @@ export interface BadgeCode {
   meaning: string;
 }
 
-export function badgeFor(state: StatusState, prefs: Prefs, now: number): Badge {
+/**
+ * `instead`: the one line of alternatives ("Instead: Working now: Sonnet 5 …", lib/alternatives/words.ts), shown only
+ * while the data is live: a stale "this works" could send the user to a model that went down since.
+ */
+export function badgeFor(state: StatusState, prefs: Prefs, now: number, instead = ''): Badge {
   const freshness = freshnessOf(state, now);
   const { snapshot } = state;
   const title = (lines: string[]) => [i18n.t('badge.title', { what: lines[0] ?? '' }), ...lines.slice(1)].join('\n');
@@ -57,7 +61,13 @@ export function badgeFor(state: StatusState, prefs: Prefs, now: number): Badge {
   return {
     text: code.text,
     color: code.text ? BADGE_COLORS[assessment.level] : BADGE_COLORS.operational,
-    title: title([lines[0] ?? '', ...(code.meaning ? [code.meaning] : []), ...lines.slice(1), i18n.t('badge.checked', { age })]),
+    title: title([
+      lines[0] ?? '',
+      ...(code.meaning ? [code.meaning] : []),
+      ...lines.slice(1),
+      ...(instead && code.text ? [instead] : []),
+      i18n.t('badge.checked', { age }),
+    ]),
   };
 }
 

@@ -6,6 +6,7 @@ import { trustScenario } from './scenario-trust.mjs';
 import { a11yScenario } from './scenario-a11y.mjs';
 import { storeScenario } from './scenario-store.mjs';
 import { evidenceScenario } from './scenario-evidence.mjs';
+import { alternativesScenario } from './scenario-alternatives.mjs';
 
 coreScenario('chromium');
 modelsScenario('chromium');
@@ -15,3 +16,4 @@ trustScenario('chromium');
 evidenceScenario('chromium');
 a11yScenario('chromium');
 storeScenario('chromium');
+alternativesScenario('chromium');

@@ -11,6 +11,7 @@ import { ensureCerts } from './harness/certs.mjs';
 import {
   CACHE_CONTROL,
   INCIDENTS_PATH,
+  PROVIDER_HOSTS,
   SUMMARY_PATH,
   loadFixture,
   rebaseTimes,
@@ -53,7 +54,7 @@ describe('certs', () => {
     assert.equal(ca.ca, true);
     assert.equal(leaf.ca, false);
     assert.ok(leaf.verify(ca.publicKey));
-    for (const h of ['status.claude.com', 'anthropic.statuspage.io', 'claude.ai', 'localhost']) {
+    for (const h of ['status.claude.com', 'anthropic.statuspage.io', 'claude.ai', 'localhost', ...PROVIDER_HOSTS]) {
       assert.equal(leaf.checkHost(h), h);
     }
     assert.equal(leaf.checkIP('127.0.0.1'), '127.0.0.1');
@@ -158,6 +159,31 @@ describe('fake server', () => {
     s.setClaudeHeaders({ 'Content-Security-Policy': "default-src 'self'" });
     assert.equal((await get(s.port, 'claude.ai', '/')).headers['content-security-policy'], "default-src 'self'");
     s.setClaudeHeaders({});
+  });
+
+  it('provider hosts serve their own documents, apart from the Claude summary at the same path', async () => {
+    assert.equal((await get(s.port, 'status.openai.com', SUMMARY_PATH)).status, 404);
+    const openai = { page: { id: 'openai' }, components: [], status: { indicator: 'none' } };
+    s.setHostJson('status.openai.com', SUMMARY_PATH, openai);
+    const res = await get(s.port, 'status.openai.com', SUMMARY_PATH);
+    assert.equal(res.status, 200);
+    assert.deepEqual(JSON.parse(res.body), openai);
+    assert.notDeepEqual(JSON.parse((await get(s.port, 'status.claude.com', SUMMARY_PATH)).body), openai);
+    assert.equal((await get(s.port, 'status.openai.com', SUMMARY_PATH, { 'if-none-match': res.headers.etag })).status, 304);
+    assert.equal((await get(s.port, 'www.githubstatus.com', SUMMARY_PATH)).status, 404);
+    s.setHostJson('status.openai.com', SUMMARY_PATH, null);
+    assert.equal((await get(s.port, 'status.openai.com', SUMMARY_PATH)).status, 404);
+  });
+
+  it('claude.ai: a model picker only when asked for, one or two, or with another test id', async () => {
+    const page = async (query) => (await get(s.port, 'claude.ai', `/${query}`)).body.toString();
+    assert.doesNotMatch(await page(''), /model-selector-dropdown/);
+    const one = await page('?model=Opus%204.8&effort=Max');
+    assert.equal(one.match(/data-testid="model-selector-dropdown"/g).length, 1);
+    assert.match(one, /<span class="model-name">Opus 4\.8<\/span><span class="effort"> Max<\/span>/);
+    assert.equal((await page('?model=Opus%204.8&pickers=2')).match(/data-testid="model-selector-dropdown"/g).length, 2);
+    assert.match(await page('?model=Opus%204.8&picker=renamed'), /data-testid="model-switcher"/);
+    assert.match(await page('?model=%3Cimg%20src%3Dx%3E'), /<span class="model-name">&#60;img src=x&#62;<\/span>/);
   });
 
   describe('faults', () => {

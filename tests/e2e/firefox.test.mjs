@@ -6,6 +6,7 @@ import { trustScenario } from './scenario-trust.mjs';
 import { a11yScenario } from './scenario-a11y.mjs';
 import { storeScenario } from './scenario-store.mjs';
 import { evidenceScenario } from './scenario-evidence.mjs';
+import { alternativesScenario } from './scenario-alternatives.mjs';
 
 coreScenario('firefox');
 modelsScenario('firefox');
@@ -15,3 +16,4 @@ trustScenario('firefox');
 evidenceScenario('firefox');
 a11yScenario('firefox');
 storeScenario('firefox');
+alternativesScenario('firefox');

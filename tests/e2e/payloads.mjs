@@ -1,5 +1,6 @@
 // Payloads the E2E tests serve: the real captures with their times moved to "minutes ago", and
 // synthetic combinations of real incidents (named synthetic*).
+import fs from 'node:fs';
 import { loadFixture, rebaseTimes } from './harness/fake-server.mjs';
 
 export const operational = (now = Date.now()) => rebaseTimes(loadFixture('claude-summary-2026-09-15-operational.json'), now, 60);
@@ -101,4 +102,22 @@ export function resolvedList(summary, id = 'synthres9') {
       ],
     })),
   };
+}
+
+const providerFixture = (name) => JSON.parse(fs.readFileSync(new URL(`../fixtures/providers/${name}`, import.meta.url), 'utf8'));
+/** Real: OpenAI's status summary (incident.io), all operational (tests/fixtures/providers, SOURCES.md there). */
+export const openaiOperational = () => providerFixture('openai-summary-2026-07-09-operational.json');
+/** Real: OpenAI's summary with two open incidents and degraded components, its times moved so the newest is 25 minutes old. */
+export const openaiTwoIncidents = (now = Date.now()) =>
+  rebaseTimes(providerFixture('openai-summary-2026-09-29-two-incidents.json'), now, 25);
+
+/**
+ * Synthetic: claude.ai down with the API up. The real "Degraded performance on claude.ai" incident
+ * (9jrp5rtyzrf6) reopened on top of `base`, with claude.ai in the state its first update set
+ * (degraded performance); every other component as in `base`.
+ */
+export function syntheticClaudeAiDown(base) {
+  const summary = syntheticReopened(base, '9jrp5rtyzrf6', 6);
+  summary.components = summary.components.map((c) => (c.id === 'rwppv331jlwc' ? { ...c, status: 'degraded_performance' } : c));
+  return summary;
 }

@@ -3,10 +3,10 @@ import { PROVIDERS } from '../../lib/providers/registry';
 import config, { GECKO_ID } from '../../wxt.config';
 
 /** The manifest WXT builds from wxt.config.ts, per browser. */
-function manifestFor(browser: 'chrome' | 'firefox'): Record<string, any> {
+function manifestFor(browser: 'chrome' | 'firefox', mode = 'production'): Record<string, any> {
   const manifest = config.manifest;
   return typeof manifest === 'function'
-    ? (manifest as (env: object) => Record<string, any>)({ browser, manifestVersion: 3, mode: 'production', command: 'build' })
+    ? (manifest as (env: object) => Record<string, any>)({ browser, manifestVersion: 3, mode, command: 'build' })
     : (manifest as Record<string, any>);
 }
 
@@ -63,6 +63,28 @@ describe('other providers stay optional', () => {
     const optional: string[] = manifestFor(browser).optional_host_permissions;
     expect([...optional].sort()).toEqual([...new Set(registryOrigins)].sort());
     for (const origin of optional) expect(origin).toMatch(/^https:\/\/[a-z0-9.-]+\/\*$/);
+  });
+
+  it.each(['production', 'development'])('%s: no mode but the E2E test build grants a provider host at install', (mode) => {
+    for (const browser of ['chrome', 'firefox'] as const) {
+      const m = manifestFor(browser, mode);
+      expect(m.host_permissions).toEqual(['https://status.claude.com/*', 'https://anthropic.statuspage.io/*', 'https://claude.ai/*']);
+      expect([...m.optional_host_permissions].sort()).toEqual([...new Set(registryOrigins)].sort());
+    }
+  });
+
+  it('the E2E test build (Chromium only) lists them as granted, and nothing else changes', () => {
+    const e2e = manifestFor('chrome', 'e2e');
+    const prod = manifestFor('chrome');
+    expect(e2e.host_permissions).toEqual([...prod.host_permissions, ...registryOrigins]);
+    expect(e2e.optional_host_permissions).toEqual([]);
+    expect({ ...e2e, host_permissions: null, optional_host_permissions: null }).toEqual({
+      ...prod,
+      host_permissions: null,
+      optional_host_permissions: null,
+    });
+    // Firefox's test build keeps the real optional flow (its prompt is answered by a test pref).
+    expect(manifestFor('firefox', 'e2e')).toEqual(manifestFor('firefox'));
   });
 
   it('each provider polls only its own host', () => {

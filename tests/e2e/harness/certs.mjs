@@ -9,8 +9,18 @@ import { fileURLToPath } from 'node:url';
 const here = path.dirname(fileURLToPath(import.meta.url));
 /** Default output folder (gitignored). */
 export const DEFAULT_CERTS_DIR = path.resolve(here, '../.certs');
-/** Names the leaf certificate is valid for. */
-export const CERT_HOSTS = ['status.claude.com', 'anthropic.statuspage.io', 'claude.ai', 'localhost', '127.0.0.1'];
+/** Names the leaf certificate is valid for (the other providers' status hosts too: scenario-alternatives.mjs).
+ *  A cached leaf that lacks one of them is regenerated (isFresh). */
+export const CERT_HOSTS = [
+  'status.claude.com',
+  'anthropic.statuspage.io',
+  'claude.ai',
+  'status.openai.com',
+  'www.githubstatus.com',
+  'status.cloud.google.com',
+  'localhost',
+  '127.0.0.1',
+];
 
 const FILES = { caKey: 'ca.key', caPem: 'ca.pem', keyPem: 'leaf.key', certPem: 'leaf.pem' };
 

@@ -12,6 +12,8 @@ export { startConnectProxy } from './connect-proxy.mjs';
 export { CACHE_CONTROL, JSON_TYPE, REGION_PATH, etagOf } from './responses.mjs';
 
 export const STATUS_HOSTS = ['status.claude.com', 'anthropic.statuspage.io'];
+/** The other providers' status hosts (lib/providers/catalog.ts): each serves what setHostJson put there, else 404. */
+export const PROVIDER_HOSTS = ['status.openai.com', 'www.githubstatus.com', 'status.cloud.google.com'];
 export const SUMMARY_PATH = '/api/v2/summary.json';
 export const INCIDENTS_PATH = '/api/v2/incidents.json';
 
@@ -51,6 +53,8 @@ export async function startFakeServer({ certs = ensureCerts(), summary, incident
   incidents ??= { page: summary.page, incidents: [] };
   /** @type {Map<string, { body: Buffer, etag: string, obj: any }>} path → current JSON */
   const docs = new Map();
+  /** @type {Map<string, { body: Buffer, etag: string, obj: any }>} `${host}${path}` → JSON of a provider host */
+  const hostDocs = new Map();
   /** @type {Map<string, FaultSpec>} */
   const faults = new Map();
   /** @type {Set<{ host: string, replay: () => void, res: import('node:http').ServerResponse }>} */
@@ -147,6 +151,7 @@ export async function startFakeServer({ certs = ensureCerts(), summary, incident
         const { doc, headers } = fromEdge(host, url.pathname);
         return serveJson(req, res, doc, headers);
       }
+      if (PROVIDER_HOSTS.includes(host)) return serveJson(req, res, hostDocs.get(`${host}${url.pathname}`));
       if (host === 'claude.ai') {
         if (url.pathname === '/favicon.ico') return send(res, 404, { 'Content-Type': 'text/plain' }, 'not found');
         if (url.pathname.startsWith('/api/')) return serveClaudeApi(claudeApi, res);
@@ -184,6 +189,15 @@ export async function startFakeServer({ certs = ensureCerts(), summary, incident
     setIncidents: (obj) => setJson(INCIDENTS_PATH, obj),
     /** Serve any JSON path on the status hosts; null removes it (404). */
     setJson,
+    /**
+     * Serve this object as JSON at `path` on one of PROVIDER_HOSTS (its own documents, apart from
+     * the Claude hosts'); null removes it (404).
+     */
+    setHostJson(host, path, obj) {
+      if (obj == null) return void hostDocs.delete(`${host}${path}`);
+      const body = Buffer.from(JSON.stringify(obj));
+      hostDocs.set(`${host}${path}`, { body, etag: etagOf(body), obj });
+    },
     /** The object currently served at a path. */
     getJson: (path) => docs.get(path)?.obj,
     /** How claude.ai answers its `/api/…` requests from now on (default: 200 with `{}`). */
