@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { SOURCES } from './lib/statuspage/hosts';
 import { ALL_PROVIDER_ORIGINS } from './lib/providers/origins';
 
 /** Firefox add-on id; the E2E tests pin the moz-extension UUID against it. */
@@ -42,8 +43,7 @@ export default defineConfig({
     // warning beyond the claude.ai access the content script already has (docs/local-evidence.md).
     permissions: ['storage', 'alarms', 'notifications', 'webRequest'],
     host_permissions: [
-      'https://status.claude.com/*',
-      'https://anthropic.statuspage.io/*',
+      ...SOURCES.map((origin) => `${origin}/*`),
       'https://claude.ai/*',
       ...(grantProvidersForE2e(browser, mode) ? ALL_PROVIDER_ORIGINS : []),
     ],

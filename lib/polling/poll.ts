@@ -17,8 +17,9 @@ import { normaliseSummary } from '../statuspage/normalise';
 import { SummarySchema } from '../statuspage/schema';
 import { POLL_PERIOD_MS, type StatusState } from '../statuspage/state';
 
-export const SOURCES = ['https://status.claude.com', 'https://anthropic.statuspage.io'] as const;
-export const SUMMARY_PATH = '/api/v2/summary.json';
+import { SOURCES, SUMMARY_PATH } from '../statuspage/hosts';
+
+export { SOURCES, SUMMARY_PATH };
 export const REQUEST_TIMEOUT_MS = 10_000;
 /** summary.json is ~3–10 KB; anything near this is not the status page. */
 export const MAX_BODY_BYTES = 512 * 1024;

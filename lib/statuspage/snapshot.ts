@@ -5,7 +5,9 @@
 import type { IncidentScope } from '../models/scope';
 import type { ComponentStatus, Impact, IncidentStatus } from './schema';
 
-export const STATUS_PAGE_ORIGIN = 'https://status.claude.com';
+import { STATUS_PAGE_ORIGIN } from './hosts';
+
+export { STATUS_PAGE_ORIGIN };
 
 /** Caps on untrusted text: the popup and banner never have to lay out an unbounded string. */
 export const LIMITS = { name: 200, body: 1500, updatesPerIncident: 25, items: 50 } as const;

@@ -2,6 +2,7 @@
 // with Statuspage-like caching headers, ETag/304, fault injection and a request log.
 // Browsers reach it through --host-resolver-rules (Chromium) or startConnectProxy() (Firefox).
 import https from 'node:https';
+import { INCIDENTS_PATH, SOURCES, SUMMARY_PATH } from '../../../lib/statuspage/hosts.ts';
 import { ensureCerts } from './certs.mjs';
 import { claudePageHtml } from './fake-claude-page.mjs';
 import { loadFixture } from './fixtures.mjs';
@@ -11,11 +12,11 @@ export { loadFixture, rebaseTimes, FIXTURES_DIR } from './fixtures.mjs';
 export { startConnectProxy } from './connect-proxy.mjs';
 export { CACHE_CONTROL, JSON_TYPE, REGION_PATH, etagOf } from './responses.mjs';
 
-export const STATUS_HOSTS = ['status.claude.com', 'anthropic.statuspage.io'];
+/** The status page's hosts, from the extension's own list. */
+export const STATUS_HOSTS = SOURCES.map((origin) => new URL(origin).host);
 /** The other providers' status hosts (lib/providers/catalog.ts): each serves what setHostJson put there, else 404. */
 export const PROVIDER_HOSTS = ['status.openai.com', 'www.githubstatus.com', 'status.cloud.google.com'];
-export const SUMMARY_PATH = '/api/v2/summary.json';
-export const INCIDENTS_PATH = '/api/v2/incidents.json';
+export { INCIDENTS_PATH, SUMMARY_PATH };
 
 /**
  * @typedef {{ kind: 'http', status: number, retryAfter?: number, body?: string }
