@@ -61,4 +61,6 @@ export default defineBackground(() => {
   prefsItem.watch(() => guard('prefs', background.applyBadge));
 
   guard('start', background.start);
+  // The history archive's first fill (once; lib/polling/history-tasks.ts).
+  guard('history', background.startHistory);
 });

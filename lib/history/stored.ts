@@ -88,3 +88,10 @@ export interface UptimeCache {
 }
 
 export const EMPTY_UPTIME: UptimeCache = { ids: [], etag: null, fetchedAt: null, checkedAt: null, uptime: {} };
+
+/** The last attempt to fill the archive: when, and what went wrong (null: it was answered). */
+export interface ArchiveFill {
+  attemptedAt: number | null;
+  /** The problem's short text ("HTTP 503", "timeout"), for the history page's empty state. */
+  problem: string | null;
+}
