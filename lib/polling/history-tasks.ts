@@ -12,7 +12,7 @@
  */
 import type { Closing } from '../attention/notify';
 import { type RefreshResult, refreshArchive } from '../history/fill';
-import type { Archive } from '../history/stored';
+import { archivedModels } from '../history/present';
 import { refreshUptime } from '../history/uptime';
 import { modelsMentioned } from '../models/seen';
 import { normaliseIncident } from '../statuspage/normalise';
@@ -60,11 +60,6 @@ export function closingFrom(result: RefreshResult, ids: readonly string[]): Reco
   return closing;
 }
 
-/** Every model the archived incidents named, newest incident first. */
-export function archivedModels(archive: Archive): string[] {
-  return [...new Set(archive.incidents.flatMap((i) => i.models.named))];
-}
-
 /** The models a fill tells of: those the fresh list's text names (as the settings page always learned them), then
  *  those the archive holds. Nothing after a failure. */
 export function modelsFrom(result: RefreshResult): string[] {
@@ -87,16 +82,16 @@ export function createHistoryTasks(deps: HistoryDeps) {
 
   /**
    * The install-time fill: only while no complete list was ever merged, and after a failed try not again within
-   * FIRST_FILL_RETRY_MS (a page that keeps failing must not cost a large request at every worker start). Returns
-   * null when it did not fill.
+   * FIRST_FILL_RETRY_MS (a page that keeps failing must not cost a large request at every worker start), unless
+   * `retryNow` (someone is looking at the empty history page). Returns null when it did not fill.
    */
-  async function fillIfNeverFilled(): Promise<RefreshResult | null> {
+  async function fillIfNeverFilled(options: { retryNow?: boolean } = {}): Promise<RefreshResult | null> {
     const [{ archive }, last] = await Promise.all([archiveItem.getValue(), archiveFillItem.getValue()]);
     if (archive.listedAt !== null) return null;
     const now = deps.now();
     // An attempt "in the future" means the clock was set back: its age is unknown, so try.
-    if (last.attemptedAt !== null && last.attemptedAt <= now && now - last.attemptedAt < FIRST_FILL_RETRY_MS) return null;
-    return fill();
+    const recent = last.attemptedAt !== null && last.attemptedAt <= now && now - last.attemptedAt < FIRST_FILL_RETRY_MS;
+    return recent && !options.retryNow ? null : fill();
   }
 
   /** The page's official uptime for the components the summary lists, when due (history/uptime.ts decides). */

@@ -13,7 +13,8 @@ import { EMPTY_ARCHIVE, archiveIncidents } from '../../../lib/history/archive';
 import type { RefreshResult } from '../../../lib/history/fill';
 import { UPTIME_REFRESH_MS } from '../../../lib/history/uptime';
 import { isCommand } from '../../../lib/polling/messages';
-import { FIRST_FILL_RETRY_MS, archivedModels, closingFrom, modelsFrom } from '../../../lib/polling/history-tasks';
+import { archivedModels } from '../../../lib/history/present';
+import { FIRST_FILL_RETRY_MS, closingFrom, modelsFrom } from '../../../lib/polling/history-tasks';
 import { createBackground } from '../../../lib/polling/worker';
 import { IncidentListSchema } from '../../../lib/statuspage/schema';
 import { archiveFillItem, archiveItem, seenModelsItem, uptimeItem } from '../../../lib/storage';
@@ -290,6 +291,21 @@ describe('the history page asks', () => {
     await bg.handle({ type: 'history-open' });
     expect(to(UPTIME).map((c) => c.status)).toEqual([200, 304]);
     expect(to(SUMMARY)).toHaveLength(1); // never a poll
+  });
+
+  it('with the archive still empty after a failed first fill, opening the page tries again at once', async () => {
+    const { bg, to } = setup();
+    list = 404;
+    await bg.startHistory();
+    expect((await archiveFillItem.getValue()).problem).toBe('HTTP 404');
+    now += 60_000;
+    await bg.startHistory(); // a worker start: too soon after the failure
+    expect(to(INCIDENTS)).toHaveLength(1);
+    list = loadFixture(INCIDENTS_BACKFILL);
+    await bg.handle({ type: 'history-open' }); // the history page: now
+    expect(to(INCIDENTS).map((c) => c.status)).toEqual([404, 200]);
+    expect((await archiveItem.getValue()).archive.incidents).toHaveLength(50);
+    expect(await archiveFillItem.getValue()).toEqual({ attemptedAt: now, problem: null });
   });
 
   it('without a summary yet there is no component to ask about, so no uptime request', async () => {
