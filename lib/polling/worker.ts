@@ -111,11 +111,12 @@ export function createBackground(deps: BackgroundDeps) {
   });
 
   /**
-   * The archive's first fill, at a worker start while no fill has succeeded yet; the models it names are offered
-   * in settings at once (without counting as the hourly learning: settings still asks, with a cheap 304).
+   * The archive's first fill, at a worker start (or when the history page opens) while no fill has succeeded yet;
+   * the models it names are offered in settings at once (without counting as the hourly learning: settings still
+   * asks, with a cheap 304).
    */
-  async function startHistory(): Promise<void> {
-    const filled = await history.fillIfNeverFilled();
+  async function startHistory(options: { retryNow?: boolean } = {}): Promise<void> {
+    const filled = await history.fillIfNeverFilled(options);
     if (filled && !filled.problem) await rememberModels(modelsFrom(filled));
   }
 
@@ -154,7 +155,8 @@ export function createBackground(deps: BackgroundDeps) {
         await learnModels();
         return { ok: true };
       case 'history-open':
-        await Promise.all([startHistory(), history.refreshOfficialUptime()]);
+        // Someone is looking at the history: a missing first fill is tried now, whenever the last try was.
+        await Promise.all([startHistory({ retryNow: true }), history.refreshOfficialUptime()]);
         return { ok: true };
       case 'update-prefs':
         return writer.updatePrefs(command.patch);
