@@ -95,6 +95,12 @@ export function historyScenario(browserName) {
     let componentIds;
     const summary = operational();
     const list = { page: summary.page, ...syntheticNinetyDayIncidents({ now: Date.now() }) };
+    // Synthetic: one copy of a real incident with markup in its name, as hostile text would arrive.
+    const hostile = structuredClone(list.incidents[3]);
+    hostile.id = 'hostile00001';
+    hostile.name = `${hostile.name} <img src=x onerror="document.title='pwned'">`;
+    for (const [i, u] of hostile.incident_updates.entries()) u.id = `hostileupd${i}`;
+    list.incidents.splice(3, 0, hostile);
 
     before(async () => {
       componentIds = summary.components.map((c) => c.id);
@@ -241,6 +247,15 @@ export function historyScenario(browserName) {
         coverage,
         expected.coveredDays === 90 ? /all 90 days are covered/ : new RegExp(` ${expected.coveredDays} of the 90 days`),
       );
+    });
+
+    it('incident text is shown as text: markup in a name stays words', async () => {
+      const seen = await history.evaluate(() => ({
+        title: document.title,
+        images: document.querySelectorAll('img').length,
+        link: document.querySelector('tr[data-incident-id="hostile00001"] a')?.textContent ?? null,
+      }));
+      assert.deepEqual(seen, { title: 'Claude Status history', images: 0, link: list.incidents[3].name });
     });
 
     it('the official uptime of each listed surface, asked for once', async () => {
