@@ -9,7 +9,7 @@ import type { SeenModels } from './models/seen';
 import { NO_ATTENTION, type Attention } from './attention/attention';
 import { EMPTY_MEMORY, type NotifyMemory } from './attention/memory';
 import type { ProvidersState } from './providers/state';
-import { type ArchiveFill, type ArchiveState, EMPTY_ARCHIVE, EMPTY_UPTIME, type UptimeCache } from './history/stored';
+import { type ArchiveFill, type ArchiveState, EMPTY_ARCHIVE, EMPTY_UPTIME, NO_FILL, type UptimeCache } from './history/stored';
 
 export const statusItem = storage.defineItem<StatusState>('local:status', {
   fallback: EMPTY_STATE,
@@ -96,6 +96,6 @@ export const uptimeItem = storage.defineItem<UptimeCache>('local:uptime', {
 /** The last attempt to fill the archive from incidents.json, answered or not: a first fill that failed is retried at
  *  a later start (polling/history-tasks.ts), not at every one, and the history page can say why it is still empty. */
 export const archiveFillItem = storage.defineItem<ArchiveFill>('local:archiveFill', {
-  fallback: { attemptedAt: null, problem: null },
+  fallback: NO_FILL,
   version: 1,
 });

@@ -42,7 +42,7 @@ export function App() {
   const [refreshing, setRefreshing] = useState(false);
   const headlineRef = useRef<HTMLHeadingElement>(null);
   const ready = !!(state && stored && attention && seenAt !== undefined);
-  const history = useHistoryHint(stored?.myModels, now);
+  const history = useHistoryHint(stored ? withDefaults(stored).myModels : undefined, now);
 
   // Paint from storage first; then ask for a poll if the data is older than the CDN's cache.
   useEffect(() => void requestRefresh('popup-open'), []);

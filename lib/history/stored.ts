@@ -94,4 +94,8 @@ export interface ArchiveFill {
   attemptedAt: number | null;
   /** The problem's short text ("HTTP 503", "timeout"), for the history page's empty state. */
   problem: string | null;
+  /** A complete list was stored once: a worker start need not read the (large) archive to find out. */
+  filled: boolean;
 }
+
+export const NO_FILL: ArchiveFill = { attemptedAt: null, problem: null, filled: false };

@@ -70,13 +70,20 @@ export function modelsFrom(result: RefreshResult): string[] {
 export function createHistoryTasks(deps: HistoryDeps) {
   /** One conditional GET of incidents.json; concurrent callers share it. Never throws. */
   const fill = singleFlight(async (): Promise<RefreshResult> => {
-    const result = await refreshArchive(deps, await archiveItem.getValue());
+    const [before, last] = await Promise.all([archiveItem.getValue(), archiveFillItem.getValue()]);
+    const result = await refreshArchive(deps, before);
     // A write that fails (storage full) keeps the old archive and its ETag, so the next fill reads the list again.
-    if (result.changed)
-      await archiveItem
-        .setValue({ archive: result.archive, etag: result.etag })
-        .catch((e: unknown) => console.warn('[claude-status] archive not stored', e));
-    await archiveFillItem.setValue({ attemptedAt: deps.now(), problem: result.problem?.detail ?? null });
+    const stored = result.changed
+      ? await archiveItem.setValue({ archive: result.archive, etag: result.etag }).then(
+          () => true,
+          (e: unknown) => {
+            console.warn('[claude-status] archive not stored', e);
+            return false;
+          },
+        )
+      : true;
+    const filled = last.filled || (stored ? result.archive : before.archive).listedAt !== null;
+    await archiveFillItem.setValue({ attemptedAt: deps.now(), problem: result.problem?.detail ?? null, filled });
     return result;
   });
 
@@ -86,8 +93,9 @@ export function createHistoryTasks(deps: HistoryDeps) {
    * `retryNow` (someone is looking at the empty history page). Returns null when it did not fill.
    */
   async function fillIfNeverFilled(options: { retryNow?: boolean } = {}): Promise<RefreshResult | null> {
-    const [{ archive }, last] = await Promise.all([archiveItem.getValue(), archiveFillItem.getValue()]);
-    if (archive.listedAt !== null) return null;
+    // The small item first: at almost every start it says a fill succeeded, and the archive (up to 1.5 MB) stays unread.
+    const last = await archiveFillItem.getValue();
+    if (last.filled || (await archiveItem.getValue()).archive.listedAt !== null) return null;
     const now = deps.now();
     // An attempt "in the future" means the clock was set back: its age is unknown, so try.
     const recent = last.attemptedAt !== null && last.attemptedAt <= now && now - last.attemptedAt < FIRST_FILL_RETRY_MS;

@@ -248,7 +248,35 @@ describe('the first fill', () => {
     now += 3 * 3_600_000 + FIRST_FILL_RETRY_MS;
     await bg.startHistory();
     expect((await archiveItem.getValue()).archive.listedAt).toBe(now);
-    expect(await archiveFillItem.getValue()).toEqual({ attemptedAt: now, problem: null });
+    expect(await archiveFillItem.getValue()).toEqual({ attemptedAt: now, problem: null, filled: true });
+  });
+
+  it('once filled, a worker start reads only the small fill record, not the archive', async () => {
+    const first = setup();
+    list = loadFixture(INCIDENTS_BACKFILL);
+    await first.bg.startHistory();
+    expect(first.to(INCIDENTS)).toHaveLength(1);
+    const read = vi.spyOn(archiveItem, 'getValue');
+    for (let i = 0; i < 3; i++) {
+      now += 20_000;
+      const woken = setup(); // a new worker each time, as after an idle stop
+      await woken.bg.startHistory();
+      expect(woken.calls).toEqual([]);
+    }
+    expect(read).not.toHaveBeenCalled();
+  });
+
+  it('a fill whose archive could not be stored does not count as filled: the next start tries again (after the wait)', async () => {
+    const { bg, to } = setup();
+    list = loadFixture(INCIDENTS_BACKFILL);
+    vi.spyOn(archiveItem, 'setValue').mockRejectedValueOnce(new Error('QUOTA_BYTES quota exceeded'));
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    await bg.startHistory();
+    expect(await archiveFillItem.getValue()).toEqual({ attemptedAt: now, problem: null, filled: false });
+    now += FIRST_FILL_RETRY_MS;
+    await bg.startHistory();
+    expect(to(INCIDENTS).map((c) => c.ifNoneMatch)).toEqual([null, null]);
+    expect((await archiveFillItem.getValue()).filled).toBe(true);
   });
 
   it('invalid JSON in incidents.json fills nothing and is said so', async () => {
@@ -305,7 +333,7 @@ describe('the history page asks', () => {
     await bg.handle({ type: 'history-open' }); // the history page: now
     expect(to(INCIDENTS).map((c) => c.status)).toEqual([404, 200]);
     expect((await archiveItem.getValue()).archive.incidents).toHaveLength(50);
-    expect(await archiveFillItem.getValue()).toEqual({ attemptedAt: now, problem: null });
+    expect(await archiveFillItem.getValue()).toEqual({ attemptedAt: now, problem: null, filled: true });
   });
 
   it('without a summary yet there is no component to ask about, so no uptime request', async () => {
