@@ -3,6 +3,18 @@ import preact from '@preact/preset-vite';
 import { SOURCES } from './lib/statuspage/hosts';
 import { ALL_PROVIDER_ORIGINS } from './lib/providers/origins';
 
+/**
+ * WXT reads `entrypoints/history/` as a replacement for the browser's own History page
+ * (`chrome_url_overrides.history`). Ours is an ordinary extension page (history.html, opened from the
+ * popup): the override is removed from every generated manifest.
+ */
+export function keepBrowserHistoryPage(manifest: { chrome_url_overrides?: Record<string, string | undefined> }): void {
+  const overrides = manifest.chrome_url_overrides;
+  if (!overrides) return;
+  delete overrides.history;
+  if (!Object.keys(overrides).length) delete manifest.chrome_url_overrides;
+}
+
 /** Firefox add-on id; the E2E tests pin the moz-extension UUID against it. */
 export const GECKO_ID = 'claude-status@claude-status.dev';
 
@@ -29,6 +41,7 @@ export default defineConfig({
   // The AMO sources zip: never the test certificates (a private key) or test screenshots.
   zip: { excludeSources: ['tests/e2e/.certs/**', 'tests/e2e/artifacts/**'] },
   vite: () => ({ plugins: [preact()] }),
+  hooks: { 'build:manifestGenerated': (_wxt, manifest) => keepBrowserHistoryPage(manifest) },
   webExt: {
     // `npm start` launches the browser itself (scripts/start.mjs); `wxt dev` uses these.
     binaries: { chrome: '/usr/bin/chromium', firefox: '/usr/bin/firefox-esr' },

@@ -127,4 +127,6 @@ export default defineBackground(() => {
 
   guard('start', background.start);
   guard('providers start', providers.start);
+  // The history archive's first fill (once; lib/polling/history-tasks.ts).
+  guard('history', background.startHistory);
 });

@@ -92,3 +92,36 @@ export function formatNumber(n: number): string {
 export function isolate(text: string): string {
   return `\u2068${text}\u2069`;
 }
+
+/** "Wed, Sep 3": a calendar day in the IANA zone `timeZone` (the history's days are that zone's days). */
+export function formatDay(ms: number, timeZone: string): string {
+  return cached(
+    `day|${timeZone}`,
+    (l) => new Intl.DateTimeFormat(l, { weekday: 'short', month: 'short', day: 'numeric', timeZone }),
+  ).format(ms);
+}
+
+/** "Sep 3, 2026" in the IANA zone `timeZone`. */
+export function formatDate(ms: number, timeZone: string): string {
+  return cached(`date|${timeZone}`, (l) => new Intl.DateTimeFormat(l, { dateStyle: 'medium', timeZone })).format(ms);
+}
+
+/** "Sep 3, 14:05" in the IANA zone `timeZone`. */
+export function formatDateTimeIn(ms: number, timeZone: string): string {
+  return cached(
+    `datetime|${timeZone}`,
+    (l) => new Intl.DateTimeFormat(l, { month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZone }),
+  ).format(ms);
+}
+
+/** "99.44%": a percentage (0..100) as the status page prints it, up to two decimals, never rounded up to 100. */
+export function formatPercent(value: number): string {
+  // Via whole millionths first: 99.44 * 100 is 9943.999… in floating point.
+  const truncated = Math.floor(Math.round(value * 1e6) / 1e4) / 100;
+  return cached('percent', (l) => new Intl.NumberFormat(l, { style: 'percent', maximumFractionDigits: 2 })).format(truncated / 100);
+}
+
+/** "2.3": a number with at most `digits` decimals. */
+export function formatDecimal(n: number, digits = 1): string {
+  return cached(`decimal|${digits}`, (l) => new Intl.NumberFormat(l, { maximumFractionDigits: digits })).format(n);
+}

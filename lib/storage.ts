@@ -9,7 +9,7 @@ import type { SeenModels } from './models/seen';
 import { NO_ATTENTION, type Attention } from './attention/attention';
 import { EMPTY_MEMORY, type NotifyMemory } from './attention/memory';
 import type { ProvidersState } from './providers/state';
-import { type ArchiveState, EMPTY_ARCHIVE, EMPTY_UPTIME, type UptimeCache } from './history/stored';
+import { type ArchiveFill, type ArchiveState, EMPTY_ARCHIVE, EMPTY_UPTIME, NO_FILL, type UptimeCache } from './history/stored';
 import { EMPTY_EVIDENCE, type EvidenceState } from './evidence/stored';
 
 export const statusItem = storage.defineItem<StatusState>('local:status', {
@@ -101,5 +101,12 @@ export const uptimeItem = storage.defineItem<UptimeCache>('local:uptime', {
  */
 export const evidenceItem = storage.defineItem<EvidenceState>('local:evidence', {
   fallback: EMPTY_EVIDENCE,
+  version: 1,
+});
+
+/** The last attempt to fill the archive from incidents.json, answered or not: a first fill that failed is retried at
+ *  a later start (polling/history-tasks.ts), not at every one, and the history page can say why it is still empty. */
+export const archiveFillItem = storage.defineItem<ArchiveFill>('local:archiveFill', {
+  fallback: NO_FILL,
   version: 1,
 });

@@ -4,7 +4,9 @@
 //   2. quiet phase: operational page, no interaction, N minutes → requests and bytes per hour/minute;
 //   3. latency phase: K status switches (incident open / all-clear, alternating), each after a random
 //      wait so it lands anywhere in the poll cycle → seconds until the badge changes;
-//   4. a Markdown table for the README and, as the last line, a one-line JSON summary.
+//   4. history page: a full 90-day archive (the synthetic incidents.json) filled at install → the
+//      archive's size in storage and the history page's first paint (median of N opens);
+//   5. a Markdown table for the README and, as the last line, a one-line JSON summary.
 // The fake page sits behind a modelled CDN like the real one (s-maxage=15: a change reaches clients
 // 0–15 s late, answers carry an Age header), so the latencies include the CDN's share; --no-cdn
 // turns it off. --extension DIR measures another unpacked Chrome build (say, the previous release)
@@ -26,6 +28,7 @@ import { FIXTURES_DIR, INCIDENTS_PATH, STATUS_HOSTS, SUMMARY_PATH } from '../tes
 import { multipleModels, operational, recovered } from '../tests/e2e/payloads.mjs';
 import { LEGACY_POLL_ALARM, POLL_ALARMS } from '../lib/polling/alarms.ts';
 import { POLL_PERIOD_MS } from '../lib/statuspage/state.ts';
+import { syntheticNinetyDayIncidents } from '../tests/fixtures/synthetic-history.mjs';
 import { ROOT, localEnv } from './setup.mjs';
 
 /** Every poll alarm the measured build might use (this one's three, or an older build's one). */
@@ -55,6 +58,7 @@ const { values: opt } = parseArgs({
     'idle-stop': { type: 'string', default: '10' },
     'wake-probes': { type: 'boolean', default: true },
     seed: { type: 'string' },
+    'history-opens': { type: 'string' },
     build: { type: 'boolean' }, // --build: always; --no-build: never; neither: when out of date
     json: { type: 'string' },
     cdn: { type: 'boolean', default: true },
@@ -73,6 +77,7 @@ if (opt.help) {
                       would (the attached debugger prevents it); 0 = never (default 10)
   --no-wake-probes    do not wake the worker mid-cycle with a no-op message during the quiet phase
   --seed X            seed for the random waits (default: random, printed)
+  --history-opens N   times the history page is opened with a full 90-day archive (default 5, --quick 3; 0 = skip)
   --build             always build and zip; --no-build: use .output as it is
   --no-cdn            serve every change at once (no modelled CDN)
   --extension DIR     measure this unpacked Chrome build instead of .output/chrome-mv3 (implies --no-build)
@@ -83,8 +88,9 @@ if (opt.help) {
 const quietMinutes = Number(opt['quiet-minutes'] ?? (opt.quick ? 1 : 3));
 const rounds = Number(opt.rounds ?? (opt.quick ? 4 : 6));
 const idleStopS = Number(opt['idle-stop']);
+const historyOpens = Number(opt['history-opens'] ?? (opt.quick ? 3 : 5));
 const seed = opt.seed !== undefined ? Number(opt.seed) : crypto.randomInt(1, 2 ** 31);
-for (const [name, v] of Object.entries({ quietMinutes, rounds, idleStopS, seed })) {
+for (const [name, v] of Object.entries({ quietMinutes, rounds, idleStopS, seed, historyOpens })) {
   if (!Number.isFinite(v) || v < 0) {
     console.error(`bad value for ${name}: ${v}`);
     process.exit(2);
@@ -387,7 +393,81 @@ async function latencyPhase(d) {
   };
 }
 
-// ── 4. report ────────────────────────────────────────────────────────────────────────────────────
+// ── 4. history page ──────────────────────────────────────────────────────────────────────────────
+/**
+ * A fresh browser whose fake page serves a full 90-day incidents.json (the synthetic history, ~80
+ * incidents): the install fill stores the archive; then the history page is opened `historyOpens`
+ * times, each time in a new tab, reading the page's own timings from navigation start: the
+ * `history-drawn` mark the page sets once its bars are in the DOM, and the first contentful paint
+ * (the page paints nothing before its data is read, so this is when the bars first show).
+ */
+async function historyPhase() {
+  // An older build measured with --extension has no history page.
+  if (EXTENSION_DIR) return null;
+  if (!historyOpens) return null;
+  const summary = operational();
+  const list = { page: summary.page, ...syntheticNinetyDayIncidents({ now: Date.now() }) };
+  log(`history: ${list.incidents.length} incidents over 90 days served as incidents.json; waiting for the install fill`);
+  const d = await startDriver('chromium', { summary, build: 'prod', serverOptions: { incidents: list } });
+  try {
+    const deadline = Date.now() + 60_000;
+    let stored = null;
+    while (!stored?.archive?.listedAt) {
+      if (Date.now() > deadline) {
+        broken.push('history: the archive was not filled within 60 s of install');
+        return null;
+      }
+      await sleep(250);
+      stored = await d.extensionEval(async () => (await chrome.storage.local.get('archive')).archive ?? null);
+    }
+    const bytesInUse = await d.extensionEval(() => chrome.storage.local.getBytesInUse('archive'));
+    const jsonBytes = Buffer.byteLength(JSON.stringify(stored));
+    const incidents = stored.archive.incidents.length;
+    log(`history: archive stored, ${incidents} incidents, ${kb(bytesInUse)} in storage.local (JSON ${kb(jsonBytes)})`);
+    const opens = [];
+    for (let i = 0; i < historyOpens; i++) {
+      const page = await d.openExtensionPage('history.html');
+      const timing = await page
+        .waitForFunction(() => performance.getEntriesByName('history-drawn').length > 0, null, { timeout: 30_000 })
+        // The paint entry lands a frame or more after the mark.
+        .then(() =>
+          page.waitForFunction(() => performance.getEntriesByType('paint').length > 0, null, { timeout: 10_000 }).catch(() => null),
+        )
+        .then(() =>
+          page.evaluate(() => ({
+            fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null,
+            drawn: performance.getEntriesByName('history-drawn')[0].startTime,
+            dcl: performance.getEntriesByType('navigation')[0]?.domContentLoadedEventEnd ?? null,
+            cells: document.querySelectorAll('td.day').length,
+          })),
+        )
+        .catch((e) => ({ error: e.message }));
+      await page.close();
+      if (timing.error) {
+        broken.push(`history: the page did not draw its bars (${timing.error})`);
+        return null;
+      }
+      opens.push(timing);
+      log(
+        `  open ${i + 1}: bars in the DOM ${timing.drawn.toFixed(0)} ms, first contentful paint ${timing.fcp?.toFixed(0) ?? '—'} ms ` +
+          `(${timing.cells} day cells)`,
+      );
+    }
+    return {
+      incidents,
+      bytesInUse,
+      jsonBytes,
+      opens,
+      fcp: stats(opens.map((o) => o.fcp).filter((x) => x !== null)),
+      drawn: stats(opens.map((o) => o.drawn)),
+      cells: opens[0]?.cells ?? 0,
+    };
+  } finally {
+    await d.close().catch(() => {});
+  }
+}
+
+// ── 5. report ────────────────────────────────────────────────────────────────────────────────────
 function latencyCell(st) {
   if (!st.n) return '—';
   const cdn = opt.cdn ? 'CDN included' : `+ ≤ ${CDN_MAX_AGE_S} s CDN: ≤ ${(st.max + CDN_MAX_AGE_S).toFixed(0)} s`;
@@ -395,7 +475,7 @@ function latencyCell(st) {
 }
 const verdict = (ok) => (ok ? 'within' : 'over');
 
-function report({ env, quiet, latency, packed }) {
+function report({ env, quiet, latency, history, packed }) {
   console.log('\n━━ results');
   console.log(`Measured: ${env.extension}`);
   if (opt.cdn) {
@@ -458,8 +538,9 @@ function report({ env, quiet, latency, packed }) {
   if (incidentFetches.length) {
     const fixture = path.join(FIXTURES_DIR, 'claude-incidents-2026-09-15-backfill.json');
     const real = fs.existsSync(fixture) ? fs.readFileSync(fixture) : null;
+    const statuses = incidentFetches.map((r) => r.status).join(', ');
     console.log(
-      `  ${incidentFetches.length} switch(es) also fetched ${INCIDENTS_PATH} (after the badge changed). The fake serves an empty list;` +
+      `  ${incidentFetches.length} switch(es) also read ${INCIDENTS_PATH} (after the badge changed; conditional, with the archive's ETag: ${statuses}). The fake serves an empty list;` +
         (real ? ` the real one (50 incidents, captured) is ${kb(real.length)}, ${kb(zlib.gzipSync(real).length)} gzipped.` : ''),
     );
   }
@@ -472,6 +553,22 @@ function report({ env, quiet, latency, packed }) {
       `  a poll every ${PERIOD_S} s gives latencies uniform in 0–${PERIOD_S} s, plus the CDN's 0–${CDN_MAX_AGE_S} s: expect median ≈ ` +
         `${(PERIOD_S + CDN_MAX_AGE_S) / 2} s, worst ≈ ${PERIOD_S + CDN_MAX_AGE_S} s; ${rounds} samples only show where this run's random waits fell`,
     );
+  }
+  if (history) {
+    console.log(
+      `\nHistory page: a full 90-day archive (${history.incidents} incidents, ${history.cells} day cells drawn), opened ${history.opens.length} times`,
+    );
+    console.log(
+      `  archive in storage.local  ${kb(history.bytesInUse)} (getBytesInUse('archive'); JSON ${kb(history.jsonBytes)}),` +
+        ' written only when an incident resolves',
+    );
+    console.log(
+      `  bars in the DOM           median ${history.drawn.median.toFixed(0)} ms, worst ${history.drawn.max.toFixed(0)} ms (from navigation start)`,
+    );
+    if (history.fcp.n)
+      console.log(
+        `  first contentful paint    median ${history.fcp.median.toFixed(0)} ms, worst ${history.fcp.max.toFixed(0)} ms (nothing is painted before the bars)`,
+      );
   }
   console.log('\nPacked zips (.output)');
   if (!packed.length) console.log('  none (run without --no-build)');
@@ -522,6 +619,20 @@ function report({ env, quiet, latency, packed }) {
       `median ${(latency.apply.median / 1000).toFixed(2)} s, worst ${(latency.apply.max / 1000).toFixed(2)} s (badge read every 0.25 s)`,
       '—',
     ]);
+  }
+  if (history) {
+    if (history.fcp.n)
+      rows.push([
+        'History page, first paint with its bars (full 90-day archive)',
+        `median ${history.fcp.median.toFixed(0)} ms, worst ${history.fcp.max.toFixed(0)} ms (n=${history.fcp.n})`,
+        '—',
+      ]);
+    rows.push([
+      '… of which until the bars are in the DOM',
+      `median ${history.drawn.median.toFixed(0)} ms, worst ${history.drawn.max.toFixed(0)} ms (${history.cells} day cells)`,
+      '—',
+    ]);
+    rows.push(['Archive in storage (90 days)', `${kb(history.bytesInUse)} (${history.incidents} incidents)`, '—']);
   }
   for (const z of packed.filter((x) => !x.name.endsWith('-sources.zip'))) {
     const target = z.name.match(/-(\w+)\.zip$/)?.[1] ?? z.name;
@@ -595,13 +706,19 @@ async function main() {
   } finally {
     await cleanup();
   }
+  let history = null;
+  try {
+    history = await historyPhase();
+  } catch (e) {
+    broken.push(`history phase failed: ${e.stack ?? e.message}`);
+  }
   if (fileHash(path.join(EXTENSION_DIR ?? CHROME_DIR, 'background.js')) !== backgroundHash) {
     problems.push(
       '.output/chrome-mv3/background.js changed during the run (someone rebuilt): a restarted worker may have run the new build',
     );
   }
 
-  report({ env, quiet, latency, packed });
+  report({ env, quiet, latency, history, packed });
   const round1 = (x) => (x == null ? null : Math.round(x * 10) / 10);
   const lat = (st) => ({ n: st.n, medianS: round1(st.median), worstS: round1(st.max), minS: round1(st.min) });
   const json = {
@@ -637,6 +754,13 @@ async function main() {
       clear: lat(latency.clear),
       all: lat(latency.all),
       afterPollMs: { median: latency.apply.median, worst: latency.apply.max },
+    },
+    history: history && {
+      incidents: history.incidents,
+      archiveBytesInUse: history.bytesInUse,
+      archiveJsonBytes: history.jsonBytes,
+      firstContentfulPaintMs: history.fcp.n ? { median: Math.round(history.fcp.median), worst: Math.round(history.fcp.max) } : null,
+      barsInDomMs: { median: Math.round(history.drawn.median), worst: Math.round(history.drawn.max) },
     },
     zips: Object.fromEntries(packed.map((z) => [z.name, z.bytes])),
     targets: { bytesPerMinute: TARGETS.bytesPerMin, latencyMedianS: TARGETS.latencyMedianS, latencyWorstS: TARGETS.latencyWorstS },

@@ -1,16 +1,18 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { isSnoozed, tomorrowMorning } from '../../lib/attention/attention';
 import { formatAgo, formatClock } from '../../lib/format';
+import { asArchive } from '../../lib/history/archive';
+import { historyHint } from '../../lib/history/hint';
 import { i18n } from '../../lib/i18n';
-import { parseModelKey } from '../../lib/models/ref';
+import { modelLabel, parseModelKey } from '../../lib/models/ref';
 import { requestRefresh, setMuted, snooze } from '../../lib/polling/messages';
 import { withDefaults } from '../../lib/prefs';
 import { STATUS_PAGE_ORIGIN } from '../../lib/statuspage/snapshot';
 import { freshnessOf } from '../../lib/statuspage/state';
 import { insteadFor } from '../../lib/alternatives/instead';
 import { isProviderId } from '../../lib/providers/catalog';
-import { attentionItem, popupSeenItem, prefsItem, providersItem, seenModelsItem, statusItem } from '../../lib/storage';
+import { archiveItem, attentionItem, popupSeenItem, prefsItem, providersItem, seenModelsItem, statusItem } from '../../lib/storage';
 import { assess } from '../../lib/verdict/assess';
 import { headlineFor, incidentOrder } from '../../lib/verdict/headline';
 import { statusMarkdown } from '../../lib/verdict/share';
@@ -46,6 +48,7 @@ export function App() {
   const [refreshing, setRefreshing] = useState(false);
   const headlineRef = useRef<HTMLHeadingElement>(null);
   const ready = !!(state && stored && attention && seen && providers && seenAt !== undefined);
+  const history = useHistoryHint(stored ? withDefaults(stored).myModels : undefined, now);
 
   // Paint from storage first; then ask for a poll if the data is older than the CDN's cache.
   useEffect(() => void requestRefresh('popup-open'), []);
@@ -128,6 +131,13 @@ export function App() {
             {state.source && state.source !== STATUS_PAGE_ORIGIN && ` · ${i18n.t('popup.via', { host: new URL(state.source).host })}`}
           </span>
         </div>
+        {history.hint && (
+          <p class="history-hint">
+            <span>{i18n.t('popup.historyHint.line', history.hint.incidents, { model: keyLabel(history.hint.key) })}</span>
+            {' · '}
+            <HistoryLink />
+          </p>
+        )}
       </header>
       <main class="body">
         {instead && <InsteadBlock instead={instead} />}
@@ -196,8 +206,43 @@ export function App() {
           <a href={STATUS_PAGE_ORIGIN} target="_blank" rel="noopener noreferrer">
             {i18n.t('popup.statusPage')}
           </a>
+          {history.known && !history.hint && (
+            <>
+              {' · '}
+              <HistoryLink />
+            </>
+          )}
         </p>
       </main>
     </div>
   );
+}
+
+const keyLabel = (key: string) => {
+  const model = parseModelKey(key);
+  return model ? modelLabel(model) : key;
+};
+
+function HistoryLink() {
+  return (
+    <a class="history-link" href={browser.runtime.getURL('/history.html')} target="_blank" rel="noopener noreferrer">
+      {i18n.t('popup.historyHint.link')}
+    </a>
+  );
+}
+
+/**
+ * The history line from the stored archive (history/hint.ts: a model of the user's named by ≥ 2 incidents in the
+ * last 7 days). Read beside the rest, never waited for: the popup paints without it, and the link shows once the
+ * archive is read (a few ms), recomputed at most once a minute.
+ */
+function useHistoryHint(myModels: string[] | undefined, now: number) {
+  const stored = useStored(archiveItem);
+  const minute = Math.floor(now / 60_000);
+  const models = (myModels ?? []).join(' ');
+  const hint = useMemo(() => {
+    if (!stored || myModels === undefined) return null;
+    return historyHint(asArchive(stored.archive), Date.now(), Intl.DateTimeFormat().resolvedOptions().timeZone, myModels);
+  }, [stored, minute, models]);
+  return { known: stored !== undefined && myModels !== undefined, hint };
 }

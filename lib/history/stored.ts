@@ -88,3 +88,14 @@ export interface UptimeCache {
 }
 
 export const EMPTY_UPTIME: UptimeCache = { ids: [], etag: null, fetchedAt: null, checkedAt: null, uptime: {} };
+
+/** The last attempt to fill the archive: when, and what went wrong (null: it was answered). */
+export interface ArchiveFill {
+  attemptedAt: number | null;
+  /** The problem's short text ("HTTP 503", "timeout"), for the history page's empty state. */
+  problem: string | null;
+  /** A complete list was stored once: a worker start need not read the (large) archive to find out. */
+  filled: boolean;
+}
+
+export const NO_FILL: ArchiveFill = { attemptedAt: null, problem: null, filled: false };

@@ -9,6 +9,8 @@ import type { SnoozePreset, WriteResult } from './writes';
 export type Command =
   | { type: 'refresh'; reason: 'user' | 'popup-open' }
   | { type: 'learn-models' }
+  /** The history page opened: fill the archive if it never was, refresh the official uptime when due. */
+  | { type: 'history-open' }
   | { type: 'update-prefs'; patch: PrefsPatch }
   | { type: 'mute'; incidentId: string; muted: boolean }
   | { type: 'snooze'; preset: SnoozePreset }
@@ -33,6 +35,7 @@ export function isCommand(message: unknown): message is Command {
   const m = message;
   switch (m.type) {
     case 'learn-models':
+    case 'history-open':
       return true;
     case 'refresh':
       return m.reason === 'user' || m.reason === 'popup-open';
@@ -74,6 +77,11 @@ export function requestRefresh(reason: 'user' | 'popup-open'): Promise<WriteResu
 /** Asks the background to read recent incidents for the models they name (settings page). */
 export function requestLearnModels(): Promise<WriteResult> {
   return send({ type: 'learn-models' });
+}
+
+/** Tells the background the history page is open (it fills what is missing; the page watches storage). */
+export function requestHistory(): Promise<WriteResult> {
+  return send({ type: 'history-open' });
 }
 
 export function updatePrefs(patch: PrefsPatch): Promise<WriteResult> {

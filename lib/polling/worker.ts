@@ -3,13 +3,9 @@
  * The entrypoint only registers listeners and calls these.
  */
 import type { browser as wxtBrowser } from 'wxt/browser';
-import { type Closing, decideNotifications, type Note } from '../attention/notify';
+import { decideNotifications, type Note } from '../attention/notify';
 import { LEARN_EVERY_MS, mergeSeen, modelsMentioned } from '../models/seen';
 import { withDefaults } from '../prefs';
-import { fetchJson } from '../statuspage/fetch-json';
-import { normaliseIncident } from '../statuspage/normalise';
-import { IncidentListSchema } from '../statuspage/schema';
-import type { IncidentState } from '../statuspage/snapshot';
 import { POLL_PERIOD_MS, type StatusState } from '../statuspage/state';
 import { attentionItem, notifyMemoryItem, prefsItem, seenModelsItem, statusItem } from '../storage';
 import { badgeFor } from '../verdict/badge';
@@ -17,7 +13,8 @@ import { insteadLine } from './instead-line';
 import { BADGE_TEXT_COLOR } from '../verdict/colors';
 import { isPollAlarm, LEGACY_POLL_ALARM, POLL_ALARM_PERIOD_MINUTES, POLL_ALARMS } from './alarms';
 import type { Command } from './messages';
-import { isPollDue, MAX_BODY_BYTES, type PollDeps, poll, REQUEST_TIMEOUT_MS, SOURCES } from './poll';
+import { closingFrom, createHistoryTasks, modelsFrom } from './history-tasks';
+import { isPollDue, type PollDeps, poll } from './poll';
 import { singleFlight } from './single-flight';
 import { createWriter, type WriteResult } from './writes';
 import { createEvidenceRecorder } from './evidence';
@@ -51,6 +48,7 @@ export function createBackground(deps: BackgroundDeps) {
   const { browser } = deps;
   const writer = createWriter(deps);
   const evidence = createEvidenceRecorder(deps);
+  const history = createHistoryTasks(deps);
 
   async function applyBadge(state?: StatusState): Promise<void> {
     const [status, prefs] = await Promise.all([state ?? statusItem.getValue(), prefsItem.getValue()]);
@@ -85,32 +83,17 @@ export function createBackground(deps: BackgroundDeps) {
     if (!snapshot) return;
     const memory = await notifyMemoryItem.getValue();
     const gone = Object.keys(memory.open).filter((id) => !snapshot.incidents.some((i) => i.id === id));
-    // incidents.json only when an incident left the summary and we have not asked about it yet:
-    // it confirms the resolution and gives the closing words.
+    // incidents.json only when an incident left the summary and we have not asked about it yet: it
+    // confirms the resolution, gives the closing words and fills the archive (one conditional GET).
     const unasked = gone.filter((id) => memory.open[id]?.missingSince === undefined);
-    const recent = unasked.length ? await fetchRecentIncidents() : [];
-    if (changed) await rememberModels([...snapshot.incidents, ...recent]);
-    const closing: Record<string, Closing> = {};
-    for (const i of recent) {
-      if (gone.includes(i.id)) closing[i.id] = { resolved: i.status === 'resolved' || i.status === 'postmortem', update: i.updates[0] };
-    }
+    const filled = unasked.length ? await history.fill() : null;
+    const learned = filled ? modelsFrom(filled) : [];
+    if (changed || learned.length) await rememberModels([...modelsMentioned(snapshot.incidents), ...learned]);
+    const closing = filled ? closingFrom(filled, gone) : {};
     const [prefs, attention] = await Promise.all([prefsItem.getValue(), attentionItem.getValue()]);
     const decision = decideNotifications(memory, { snapshot, prefs: withDefaults(prefs), attention, now: deps.now(), closing });
     await notifyMemoryItem.setValue(decision.memory);
     for (const note of decision.notes) await deps.showNote(note).catch((e: unknown) => console.warn('[claude-status] notification', e));
-  }
-
-  async function fetchRecentIncidents(): Promise<IncidentState[]> {
-    const outcome = await fetchJson({
-      fetch: deps.fetch,
-      url: `${SOURCES[0]}/api/v2/incidents.json`,
-      timeoutMs: REQUEST_TIMEOUT_MS,
-      maxBytes: 4 * MAX_BODY_BYTES,
-      allowedOrigins: SOURCES,
-    });
-    if (outcome.kind !== 'fresh') return [];
-    const parsed = IncidentListSchema.safeParse(outcome.json);
-    return parsed.success ? parsed.data.incidents.map(normaliseIncident) : [];
   }
 
   /** Polls if this trigger warrants it now (each caller decides for itself, then they share). */
@@ -119,22 +102,33 @@ export function createBackground(deps: BackgroundDeps) {
     return isPollDue(state, deps.now(), MIN_GAP_MS[reason]) || reason === 'user' || reason === 'online' ? pollNow() : state;
   }
 
-  async function rememberModels(incidents: Parameters<typeof modelsMentioned>[0], learnedAt?: number): Promise<void> {
-    const found = modelsMentioned(incidents);
+  /** Adds model keys to the ones settings offers (newest first); `learnedAt` when incidents.json was read for them. */
+  async function rememberModels(keys: string[], learnedAt?: number): Promise<void> {
+    const found = [...new Set(keys)];
     const seen = await seenModelsItem.getValue();
     if (!found.length && learnedAt === undefined) return;
     await seenModelsItem.setValue({ keys: mergeSeen(seen.keys, found), learnedAt: learnedAt ?? seen.learnedAt });
   }
 
-  /** Reads incidents.json (the last 50 incidents) for the models they name; at most hourly. */
+  /** Reads incidents.json (conditionally, through the archive) for the models incidents named; at most hourly. */
   const learnModels = singleFlight(async (): Promise<void> => {
     const seen = await seenModelsItem.getValue();
     const now = deps.now();
     // A learning time in the future (clock set back) is not trusted.
     if (seen.learnedAt !== null && seen.learnedAt <= now && now - seen.learnedAt < LEARN_EVERY_MS) return;
-    const recent = await fetchRecentIncidents();
-    if (recent.length) await rememberModels(recent, now);
+    const filled = await history.fill();
+    if (!filled.problem) await rememberModels(modelsFrom(filled), now);
   });
+
+  /**
+   * The archive's first fill, at a worker start (or when the history page opens) while no fill has succeeded yet;
+   * the models it names are offered in settings at once (without counting as the hourly learning: settings still
+   * asks, with a cheap 304).
+   */
+  async function startHistory(options: { retryNow?: boolean } = {}): Promise<void> {
+    const filled = await history.fillIfNeverFilled(options);
+    if (filled && !filled.problem) await rememberModels(modelsFrom(filled));
+  }
 
   /**
    * The three poll alarms, a third of their period apart. Re-created (all three, evenly spaced
@@ -170,6 +164,10 @@ export function createBackground(deps: BackgroundDeps) {
       case 'learn-models':
         await learnModels();
         return { ok: true };
+      case 'history-open':
+        // Someone is looking at the history: a missing first fill is tried now, whenever the last try was.
+        await Promise.all([startHistory({ retryNow: true }), history.refreshOfficialUptime()]);
+        return { ok: true };
       case 'update-prefs':
         return writer.updatePrefs(command.patch);
       case 'mute':
@@ -181,7 +179,7 @@ export function createBackground(deps: BackgroundDeps) {
     }
   }
 
-  return { start, refresh, applyBadge, learnModels, handle, writer, evidence };
+  return { start, startHistory, refresh, applyBadge, learnModels, handle, writer, evidence };
 }
 
 /** Runs a listener's work without letting an error escape into the browser's event dispatch. */

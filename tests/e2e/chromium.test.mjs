@@ -7,6 +7,7 @@ import { a11yScenario } from './scenario-a11y.mjs';
 import { storeScenario } from './scenario-store.mjs';
 import { evidenceScenario } from './scenario-evidence.mjs';
 import { alternativesScenario } from './scenario-alternatives.mjs';
+import { historyScenario } from './scenario-history.mjs';
 
 coreScenario('chromium');
 modelsScenario('chromium');
@@ -17,3 +18,4 @@ evidenceScenario('chromium');
 a11yScenario('chromium');
 storeScenario('chromium');
 alternativesScenario('chromium');
+historyScenario('chromium');

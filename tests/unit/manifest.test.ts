@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PROVIDERS } from '../../lib/providers/registry';
-import config, { GECKO_ID } from '../../wxt.config';
+import config, { GECKO_ID, keepBrowserHistoryPage } from '../../wxt.config';
 
 /** The manifest WXT builds from wxt.config.ts, per browser. */
 function manifestFor(browser: 'chrome' | 'firefox', mode = 'production'): Record<string, any> {
@@ -100,5 +100,23 @@ describe('content script', () => {
   it('runs on claude.ai only', async () => {
     const { default: script } = await import('../../entrypoints/claude.content');
     expect(script.matches).toEqual(['https://claude.ai/*']);
+  });
+});
+
+describe('the history page is an extension page, never a replacement for the browser’s own History', () => {
+  const hook = (config.hooks as Record<string, (wxt: unknown, manifest: Record<string, any>) => void> | undefined)?.[
+    'build:manifestGenerated'
+  ];
+
+  it('the build drops the chrome_url_overrides.history WXT derives from entrypoints/history/', () => {
+    const manifest: Record<string, any> = { chrome_url_overrides: { history: 'history.html' } };
+    hook?.({}, manifest);
+    expect(manifest).toEqual({});
+  });
+
+  it('and keeps any other override', () => {
+    const manifest = { chrome_url_overrides: { history: 'history.html', newtab: 'newtab.html' } };
+    keepBrowserHistoryPage(manifest);
+    expect(manifest).toEqual({ chrome_url_overrides: { newtab: 'newtab.html' } });
   });
 });
