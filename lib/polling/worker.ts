@@ -102,12 +102,19 @@ export function createBackground(deps: BackgroundDeps) {
     return isPollDue(state, deps.now(), MIN_GAP_MS[reason]) || reason === 'user' || reason === 'online' ? pollNow() : state;
   }
 
+  /** Writes to the seen models one at a time: a poll and a learning run finishing together both keep theirs. */
+  let seenWrites: Promise<unknown> = Promise.resolve();
   /** Adds model keys to the ones settings offers (newest first); `learnedAt` when incidents.json was read for them. */
-  async function rememberModels(keys: string[], learnedAt?: number): Promise<void> {
+  function rememberModels(keys: string[], learnedAt?: number): Promise<void> {
     const found = [...new Set(keys)];
-    const seen = await seenModelsItem.getValue();
-    if (!found.length && learnedAt === undefined) return;
-    await seenModelsItem.setValue({ keys: mergeSeen(seen.keys, found), learnedAt: learnedAt ?? seen.learnedAt });
+    if (!found.length && learnedAt === undefined) return Promise.resolve();
+    const write = async () => {
+      const seen = await seenModelsItem.getValue();
+      await seenModelsItem.setValue({ keys: mergeSeen(seen.keys, found), learnedAt: learnedAt ?? seen.learnedAt });
+    };
+    const run = seenWrites.then(write, write);
+    seenWrites = run.catch(() => undefined);
+    return run;
   }
 
   /** Reads incidents.json (conditionally, through the archive) for the models incidents named; at most hourly. */

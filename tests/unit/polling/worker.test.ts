@@ -4,10 +4,10 @@ import { browser } from 'wxt/browser';
 import { LEGACY_POLL_ALARM, POLL_ALARMS } from '../../../lib/polling/alarms';
 import { createBackground } from '../../../lib/polling/worker';
 import { isolate } from '../../../lib/format';
-import { attentionItem, prefsItem, statusItem } from '../../../lib/storage';
+import { attentionItem, prefsItem, seenModelsItem, statusItem } from '../../../lib/storage';
 import { BADGE_COLORS } from '../../../lib/verdict/badge';
 import type { Note } from '../../../lib/attention/notify';
-import { SUMMARY_MULTIPLE_MODELS, SUMMARY_OPERATIONAL, SUMMARY_RECOVERED, loadFixture } from '../../fixtures';
+import { INCIDENTS_BACKFILL, SUMMARY_MULTIPLE_MODELS, SUMMARY_OPERATIONAL, SUMMARY_RECOVERED, loadFixture } from '../../fixtures';
 import { fakeFetch, json } from '../../fake-fetch';
 
 let now = Date.parse('2026-11-25T10:00:00Z');
@@ -216,3 +216,32 @@ function hexToRgba(hex: string): [number, number, number, number] {
   const n = parseInt(hex.slice(1), 16);
   return [(n >> 16) & 255, (n >> 8) & 255, n & 255, 255];
 }
+
+describe('models offered in settings', () => {
+  it('a poll and a learning run finishing at the same moment both keep their models', async () => {
+    // The summary names Mythos 5.1, Fable 5.1 and Opus 5; incidents.json (the real last 50) also Opus 4.8.
+    const f = fakeFetch({
+      'status.claude.com': ({ url }) =>
+        url.includes('incidents.json') ? json(loadFixture(INCIDENTS_BACKFILL)) : json(loadFixture(SUMMARY_MULTIPLE_MODELS)),
+    });
+    const bg = createBackground({
+      browser,
+      fetch: f.fetch,
+      now: () => now,
+      isOnline: () => true,
+      random: () => 0.5,
+      showNote: async () => {},
+    });
+    // Every read of the seen models waits a moment, so both writers read before either writes.
+    const read = seenModelsItem.getValue.bind(seenModelsItem);
+    vi.spyOn(seenModelsItem, 'getValue').mockImplementation(async () => {
+      const value = await read();
+      await new Promise((r) => setTimeout(r, 20));
+      return value;
+    });
+    await Promise.all([bg.refresh('user'), bg.learnModels()]);
+    const { keys, learnedAt } = await read();
+    expect(keys).toEqual(expect.arrayContaining(['mythos-5.1', 'fable-5.1', 'opus-5', 'opus-4.8']));
+    expect(learnedAt).toBe(now);
+  });
+});
