@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { clickRefresh, startDriver, until, waitForBanner } from './drivers.mjs';
 import { blocking, emulateScheme, runAxe } from './harness/axe.mjs';
+import { loadFixture } from './harness/fake-server.mjs';
 import { multipleModels, operational, syntheticWithHaiku } from './payloads.mjs';
 
 /** Violations of impact minor/moderate that are accepted, each with its reason. */
@@ -94,6 +95,16 @@ export function a11yScenario(browserName) {
         await until(() => options.evaluate(() => !!document.querySelector('h1')), 'settings');
         check(await runAxe(options), `settings ${scheme}`);
         await options.close();
+      });
+
+      it(`history page, ${scheme}: no serious or critical axe violation`, async () => {
+        d.server.setIncidents(loadFixture('claude-incidents-2026-09-15-backfill.json'));
+        const history = await d.openExtensionPage('history.html');
+        await emulateScheme(history, scheme);
+        // The page fills the archive if it is still empty; wait for its day bars.
+        await until(() => history.evaluate(() => document.querySelectorAll('.day-bar').length > 0), 'history bars', 30_000);
+        check(await runAxe(history), `history ${scheme}`);
+        await history.close();
       });
 
       it(`claude.ai banner, ${scheme}: no serious or critical axe violation`, async () => {
