@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { clickRefresh, startDriver, until, waitForBanner } from './drivers.mjs';
-import { blocking, emulateScheme, runAxe } from './harness/axe.mjs';
+import { blocking, emulateScheme, firefoxScheme, runAxe } from './harness/axe.mjs';
 import { loadFixture } from './harness/fake-server.mjs';
 import { multipleModels, operational, syntheticWithHaiku } from './payloads.mjs';
 
@@ -23,10 +23,14 @@ function check(violations, where) {
 }
 
 export function a11yScenario(browserName) {
-  describe(`${browserName}: accessible in light and dark`, { timeout: 300_000 }, () => {
+  for (const scheme of ['light', 'dark']) a11yIn(browserName, scheme);
+}
+
+function a11yIn(browserName, scheme) {
+  describe(`${browserName}: accessible in ${scheme}`, { timeout: 300_000 }, () => {
     let d;
     before(async () => {
-      d = await startDriver(browserName, { summary: operational() });
+      d = await startDriver(browserName, { summary: operational(), firefoxPrefs: firefoxScheme(scheme) });
       await until(async () => (await d.badge()).title.includes('All systems operational'), 'first poll', 60_000);
     });
     after(async () => d?.close());
@@ -49,22 +53,21 @@ export function a11yScenario(browserName) {
       ],
     ];
     for (const [state, arrange] of popupStates) {
-      for (const scheme of ['light', 'dark']) {
-        it(`popup, ${state}, ${scheme}: no serious or critical axe violation`, async () => {
-          if (scheme === 'light') await arrange();
-          const popup = await d.openExtensionPage('popup.html');
-          await emulateScheme(popup, scheme);
-          await until(() => popup.evaluate(() => !!document.querySelector('.headline')), 'popup');
-          check(await runAxe(popup), `popup ${state} ${scheme}`);
-          await popup.close();
-        });
-      }
+      it(`popup, ${state}: no serious or critical axe violation`, async () => {
+        await arrange();
+        const popup = await d.openExtensionPage('popup.html');
+        await emulateScheme(popup, scheme);
+        await until(() => popup.evaluate(() => !!document.querySelector('.headline')), 'popup');
+        check(await runAxe(popup), `popup ${state} ${scheme}`);
+        await popup.close();
+      });
     }
 
     it('popup keyboard: first focus on the answer, then Refresh, Copy, Settings, each with a visible focus ring', async () => {
       for (const host of ['status.claude.com', 'anthropic.statuspage.io']) d.server.setFault(null, { host });
       await clickRefresh(d);
       const popup = await d.openExtensionPage('popup.html');
+      await emulateScheme(popup, scheme);
       await until(() => popup.evaluate(() => document.activeElement?.classList.contains('headline')), 'first focus on the headline');
       const stops = [];
       for (let i = 0; i < 3; i++) {
@@ -88,34 +91,32 @@ export function a11yScenario(browserName) {
       await popup.close();
     });
 
-    for (const scheme of ['light', 'dark']) {
-      it(`settings page, ${scheme}: no serious or critical axe violation`, async () => {
-        const options = await d.openExtensionPage('options.html');
-        await emulateScheme(options, scheme);
-        await until(() => options.evaluate(() => !!document.querySelector('h1')), 'settings');
-        check(await runAxe(options), `settings ${scheme}`);
-        await options.close();
-      });
+    it('settings page: no serious or critical axe violation', async () => {
+      const options = await d.openExtensionPage('options.html');
+      await emulateScheme(options, scheme);
+      await until(() => options.evaluate(() => !!document.querySelector('h1')), 'settings');
+      check(await runAxe(options), `settings ${scheme}`);
+      await options.close();
+    });
 
-      it(`history page, ${scheme}: no serious or critical axe violation`, async () => {
-        d.server.setIncidents(loadFixture('claude-incidents-2026-09-15-backfill.json'));
-        const history = await d.openExtensionPage('history.html');
-        await emulateScheme(history, scheme);
-        // The page fills the archive if it is still empty; wait for its day bars.
-        await until(() => history.evaluate(() => document.querySelectorAll('.day-bar').length > 0), 'history bars', 30_000);
-        check(await runAxe(history), `history ${scheme}`);
-        await history.close();
-      });
+    it('history page: no serious or critical axe violation', async () => {
+      d.server.setIncidents(loadFixture('claude-incidents-2026-09-15-backfill.json'));
+      const history = await d.openExtensionPage('history.html');
+      await emulateScheme(history, scheme);
+      // The page fills the archive if it is still empty; wait for its day bars.
+      await until(() => history.evaluate(() => document.querySelectorAll('.day-bar').length > 0), 'history bars', 30_000);
+      check(await runAxe(history), `history ${scheme}`);
+      await history.close();
+    });
 
-      it(`claude.ai banner, ${scheme}: no serious or critical axe violation`, async () => {
-        d.server.setSummary(syntheticWithHaiku(multipleModels()));
-        await clickRefresh(d);
-        const claude = await d.openPage(`https://claude.ai/?theme=${scheme}`);
-        await emulateScheme(claude, scheme);
-        await waitForBanner(claude, 'banner');
-        check(await runAxe(claude, { include: 'claude-status-banner' }), `banner ${scheme}`);
-        await claude.close();
-      });
-    }
+    it('claude.ai banner: no serious or critical axe violation', async () => {
+      d.server.setSummary(syntheticWithHaiku(multipleModels()));
+      await clickRefresh(d);
+      const claude = await d.openPage(`https://claude.ai/?theme=${scheme}`);
+      await emulateScheme(claude, scheme);
+      await waitForBanner(claude, 'banner');
+      check(await runAxe(claude, { include: 'claude-status-banner' }), `banner ${scheme}`);
+      await claude.close();
+    });
   });
 }

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { clickRefresh, startDriver, until, waitForBanner } from './drivers.mjs';
 import { ARTIFACTS_DIR } from './harness/artifacts.mjs';
-import { emulateScheme } from './harness/axe.mjs';
+import { emulateScheme, firefoxScheme } from './harness/axe.mjs';
 import { multipleModels, syntheticWithHaiku } from './payloads.mjs';
 
 const STORE_DIR = path.join(ARTIFACTS_DIR, 'store');
@@ -36,67 +36,71 @@ async function stage(page, caption, scheme) {
 }
 
 export function storeScenario(browserName) {
-  describe(`${browserName}: store screenshots (1280×800, light and dark)`, { timeout: 240_000 }, () => {
+  for (const scheme of ['light', 'dark']) storeIn(browserName, scheme);
+}
+
+function storeIn(browserName, scheme) {
+  describe(`${browserName}: store screenshots (1280×800, ${scheme})`, { timeout: 240_000 }, () => {
     let d;
     before(async () => {
       fs.mkdirSync(STORE_DIR, { recursive: true });
-      d = await startDriver(browserName, { summary: syntheticWithHaiku(multipleModels()), viewport: SIZE });
+      d = await startDriver(browserName, {
+        summary: syntheticWithHaiku(multipleModels()),
+        viewport: SIZE,
+        firefoxPrefs: firefoxScheme(scheme),
+      });
       await until(async () => (await d.badge()).text === 'ALL', 'first poll', 60_000);
     });
     after(async () => d?.close());
 
     const shot = async (page, name) => {
-      const file = path.join(STORE_DIR, `${browserName}-${name}.png`);
+      const file = path.join(STORE_DIR, `${browserName}-${name}-${scheme}.png`);
       await page.screenshot({ path: file });
       assert.ok(fs.statSync(file).size > 20_000, `${name} is a real picture`);
     };
 
-    for (const scheme of ['light', 'dark']) {
-      it(`popup during an incident (${scheme})`, async () => {
-        const popup = await d.openExtensionPage('popup.html');
-        await d.setViewport(popup, SIZE.width, SIZE.height);
-        await emulateScheme(popup, scheme);
-        await until(() => popup.evaluate(() => document.querySelectorAll('.incident').length === 2), 'incidents');
-        await stage(popup, 'Is my model down? The answer first: which models, since when, the latest word.', scheme);
-        await shot(popup, `popup-incident-${scheme}`);
-        await popup.close();
-      });
+    it('popup during an incident', async () => {
+      const popup = await d.openExtensionPage('popup.html');
+      await d.setViewport(popup, SIZE.width, SIZE.height);
+      await emulateScheme(popup, scheme);
+      await until(() => popup.evaluate(() => document.querySelectorAll('.incident').length === 2), 'incidents');
+      await stage(popup, 'Is my model down? The answer first: which models, since when, the latest word.', scheme);
+      await shot(popup, 'popup-incident');
+      await popup.close();
+    });
 
-      it(`claude.ai banner (${scheme})`, async () => {
-        const claude = await d.openPage(`https://claude.ai/?theme=${scheme}`);
-        await d.setViewport(claude, SIZE.width, SIZE.height);
-        await waitForBanner(claude, 'banner');
-        await shot(claude, `banner-${scheme}`);
-        await claude.close();
-      });
+    it('claude.ai banner', async () => {
+      const claude = await d.openPage(`https://claude.ai/?theme=${scheme}`);
+      await d.setViewport(claude, SIZE.width, SIZE.height);
+      await waitForBanner(claude, 'banner');
+      await shot(claude, 'banner');
+      await claude.close();
+    });
 
-      it(`settings (${scheme})`, async () => {
-        const options = await d.openExtensionPage('options.html');
-        await d.setViewport(options, SIZE.width, SIZE.height);
-        await emulateScheme(options, scheme);
-        await until(() => options.evaluate(() => document.querySelectorAll('input[name=model]').length > 0), 'models offered');
-        await shot(options, `settings-${scheme}`);
-        await options.close();
-      });
-    }
+    it('settings', async () => {
+      const options = await d.openExtensionPage('options.html');
+      await d.setViewport(options, SIZE.width, SIZE.height);
+      await emulateScheme(options, scheme);
+      await until(() => options.evaluate(() => document.querySelectorAll('input[name=model]').length > 0), 'models offered');
+      await shot(options, 'settings');
+      await options.close();
+    });
 
-    it('popup following my models (light and dark)', async () => {
+    it('popup following my models (the model board)', async () => {
       const options = await d.openExtensionPage('options.html');
       await until(() => options.evaluate(() => !!document.querySelector('input[value="haiku-4.5"]')), 'haiku offered');
       await options.evaluate(() => document.querySelector('input[value="haiku-4.5"]').click());
       await until(async () => (await d.badge()).text === 'H4.5', 'badge follows Haiku 4.5');
       await options.close();
       await clickRefresh(d);
-      for (const scheme of ['light', 'dark']) {
-        const popup = await d.openExtensionPage('popup.html');
-        await d.setViewport(popup, SIZE.width, SIZE.height);
-        await emulateScheme(popup, scheme);
-        const headline = await until(() => popup.evaluate(() => document.querySelector('.headline')?.textContent), 'headline');
-        assert.match(headline, /your models \(Haiku 4\.5\)/);
-        await stage(popup, 'Follow your own models: the badge names yours (H4.5), the rest stays quiet.', scheme);
-        await shot(popup, `popup-my-models-${scheme}`);
-        await popup.close();
-      }
+      const popup = await d.openExtensionPage('popup.html');
+      await d.setViewport(popup, SIZE.width, SIZE.height);
+      await emulateScheme(popup, scheme);
+      const headline = await until(() => popup.evaluate(() => document.querySelector('.headline')?.textContent), 'headline');
+      assert.match(headline, /your models \(Haiku 4\.5\)/);
+      await stage(popup, 'Follow your own models: the badge names yours (H4.5), the rest stays quiet.', scheme);
+      await shot(popup, 'popup-my-models');
+      await popup.close();
     });
   });
 }

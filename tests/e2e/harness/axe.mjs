@@ -33,8 +33,19 @@ export async function runAxe(page, { include } = {}) {
 /** Serious and critical violations: what a test must not accept. */
 export const blocking = (violations) => violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 
-/** Sets the page's prefers-color-scheme (Playwright or Puppeteer). */
+/**
+ * Firefox prefs that set every page's prefers-color-scheme at launch: Puppeteer over WebDriver BiDi
+ * cannot emulate media features, so a Firefox test runs one browser per scheme.
+ */
+export const firefoxScheme = (scheme) => ({ 'layout.css.prefers-color-scheme.content-override': scheme === 'dark' ? 0 : 1 });
+
+/**
+ * Makes the page render in `scheme`: Playwright emulates the media feature; in Firefox the browser
+ * was launched with {@link firefoxScheme}, and this checks that the page really is in that scheme.
+ */
 export async function emulateScheme(page, scheme) {
-  if (typeof page.emulateMedia === 'function') await page.emulateMedia({ colorScheme: scheme });
-  else await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
+  if (typeof page.emulateMedia === 'function') return page.emulateMedia({ colorScheme: scheme });
+  const dark = await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches);
+  if (dark !== (scheme === 'dark'))
+    throw new Error(`the page is not in the ${scheme} scheme (launch Firefox with firefoxScheme('${scheme}'))`);
 }
