@@ -99,9 +99,9 @@ describe('Other providers in the popup', () => {
     });
     expect(row).toMatchObject({ level: 'degraded', dot: 'dot tone-minor' });
     expect(row!.incidents).toEqual([
-      'Elevated errors 1 · started 1 min',
-      'Elevated errors 2 · started 2 min',
-      'Elevated errors 3 · started 3 min',
+      'Elevated errors 1 · started 1 min ago',
+      'Elevated errors 2 · started 2 min ago',
+      'Elevated errors 3 · started 3 min ago',
       '+2 more incidents',
     ]);
     expect(row!.links.slice(1)).toEqual([1, 2, 3].map((n) => incident(n).url));
@@ -113,7 +113,7 @@ describe('Other providers in the popup', () => {
     const [row] = rows({ openai: live('outage', [incident(2, hostile), future]) });
     expect(row!.html).not.toContain('<img');
     expect(document.querySelector('img')).toBeNull();
-    expect(row!.incidents).toEqual([`${hostile} · started 2 min`, 'Incident (no title given)']);
+    expect(row!.incidents).toEqual([`${hostile} · started 2 min ago`, 'Incident (no title given)']);
     expect(document.querySelectorAll('.provider-incidents bdi')).toHaveLength(2);
     expect(row!.dot).toBe('dot tone-major');
   });
