@@ -8,11 +8,14 @@ import { requestRefresh, setMuted, snooze } from '../../lib/polling/messages';
 import { withDefaults } from '../../lib/prefs';
 import { STATUS_PAGE_ORIGIN } from '../../lib/statuspage/snapshot';
 import { freshnessOf } from '../../lib/statuspage/state';
-import { attentionItem, popupSeenItem, prefsItem, statusItem } from '../../lib/storage';
+import { attentionItem, evidenceItem, popupSeenItem, prefsItem, statusItem } from '../../lib/storage';
+import { shownVerdict } from '../../lib/evidence/view';
+import { evidenceSummary } from '../../lib/evidence/words';
 import { assess } from '../../lib/verdict/assess';
 import { headlineFor, incidentOrder } from '../../lib/verdict/headline';
 import { statusMarkdown } from '../../lib/verdict/share';
 import { BadgeLegend } from '../../components/BadgeLegend';
+import { EvidenceSection } from '../../components/EvidenceSection';
 import { ComponentList } from '../../components/ComponentList';
 import { IncidentCard } from '../../components/IncidentCard';
 import { MaintenanceList } from '../../components/MaintenanceList';
@@ -34,12 +37,13 @@ export function App() {
   const state = useStored(statusItem);
   const stored = useStored(prefsItem);
   const attention = useStored(attentionItem);
+  const evidence = useStored(evidenceItem);
   const seenAt = usePreviousVisit();
   const now = useNow();
   const [copied, setCopied] = useState('');
   const [refreshing, setRefreshing] = useState(false);
   const headlineRef = useRef<HTMLHeadingElement>(null);
-  const ready = !!(state && stored && attention && seenAt !== undefined);
+  const ready = !!(state && stored && attention && evidence && seenAt !== undefined);
 
   // Paint from storage first; then ask for a poll if the data is older than the CDN's cache.
   useEffect(() => void requestRefresh('popup-open'), []);
@@ -52,7 +56,8 @@ export function App() {
   const prefs = withDefaults(stored);
   const mine = prefs.myModels.map(parseModelKey).filter((m) => m !== null);
   const assessment = state.snapshot ? assess(state.snapshot, prefs) : null;
-  const headline = headlineFor(state, assessment, prefs, now);
+  const verdict = shownVerdict(evidence, prefs.localEvidence);
+  const headline = headlineFor(state, assessment, prefs, now, verdict && evidenceSummary(verdict));
   const live = freshnessOf(state, now) === 'live';
   const incidents = assessment ? [...assessment.incidents].sort(incidentOrder) : [];
   const maintenances = assessment ? [...assessment.maintenanceNow, ...assessment.upcoming] : [];
@@ -107,6 +112,12 @@ export function App() {
         </div>
       </header>
       <main class="body">
+        <EvidenceSection
+          verdict={verdict}
+          on={prefs.localEvidence}
+          settingsUrl={browser.runtime.getURL('/options.html#local-evidence')}
+          titleInHeadline={headline.tone === 'evidence'}
+        />
         {incidents.length > 0 && (
           <section aria-labelledby="incidents-h">
             <h2 id="incidents-h">
