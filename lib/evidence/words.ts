@@ -10,7 +10,7 @@ import { formatDuration, formatNumber } from '../format';
 import { i18n } from '../i18n';
 import type { EvidenceSummary } from '../verdict/evidence';
 import type { EvidenceNote } from './notify';
-import type { EvidenceCounts, EvidenceKind, EvidenceVerdict } from './verdict';
+import type { EvidenceCounts, EvidenceVerdict } from './verdict';
 
 /** How the popup colours the section: purple evidence, an incident confirmed, fine for you, or the user's side. */
 export type EvidenceTone = 'evidence' | 'affected' | 'working' | 'yours';
@@ -28,11 +28,19 @@ export interface EvidenceWords {
   lead: string | null;
 }
 
-const FAILING: readonly EvidenceKind[] = ['claude-failing-unconfirmed', 'confirmed'];
+/**
+ * lib/evidence/verdict.ts's FAILING_MIN_COUNT, repeated rather than imported: importing it would
+ * pull the verdict code into the claude.ai content script (a unit test keeps the two equal).
+ */
+export const FAILING_MIN_COUNT = 3;
 
-/** Claude is failing for the user, whatever the page says. */
-export function isFailing(kind: EvidenceKind): boolean {
-  return FAILING.includes(kind);
+/**
+ * Claude is failing for the user, whatever the page says: over the threshold while the page is calm,
+ * or confirmed by the page with as many Claude-side failures as the threshold asks (a single failed
+ * request during an incident is "you're affected", but not enough to colour a badge on its own).
+ */
+export function isFailing(v: EvidenceVerdict): boolean {
+  return v.kind === 'claude-failing-unconfirmed' || (v.kind === 'confirmed' && v.counts.failed >= FAILING_MIN_COUNT);
 }
 
 /** The popup's section: the verdict, what it means, the counts and the lead time. Null when there is nothing to say. */
@@ -41,7 +49,7 @@ export function evidenceWords(v: EvidenceVerdict): EvidenceWords | null {
   const lead = leadLine(v.leadMs);
   const words = (tone: EvidenceTone, title: string, detail: string): EvidenceWords => ({
     tone,
-    failing: isFailing(v.kind),
+    failing: isFailing(v),
     title,
     detail,
     counts,
@@ -100,7 +108,7 @@ export function evidenceBanner(v: EvidenceVerdict): EvidenceBanner | null {
   if (v.kind === 'claude-failing-unconfirmed') {
     return { kind: 'failing', what: i18n.t('evidence.banner.failing'), detail: i18n.t('evidence.banner.failingDetail'), counts };
   }
-  if (v.kind === 'confirmed') {
+  if (v.kind === 'confirmed' && isFailing(v)) {
     return { kind: 'affected', what: i18n.t('evidence.banner.affected'), detail: i18n.t('evidence.banner.affectedDetail'), counts };
   }
   return null;

@@ -11,6 +11,8 @@ import {
   leadLine,
 } from '../../../lib/evidence/words';
 import { shownVerdict } from '../../../lib/evidence/view';
+import { FAILING_MIN_COUNT } from '../../../lib/evidence/verdict';
+import { FAILING_MIN_COUNT as WORDS_FAILING_MIN_COUNT, isFailing } from '../../../lib/evidence/words';
 import { NO_VERDICT } from '../../../lib/evidence/stored';
 
 const MIN = 60_000;
@@ -124,6 +126,26 @@ describe('the verdict in words, one function per surface', () => {
       detail: "the status page doesn't say so yet",
       counts: popup.counts,
     });
+  });
+});
+
+describe('failing, for the badge and headline', () => {
+  it('the threshold the words use is the verdict’s', () => {
+    expect(WORDS_FAILING_MIN_COUNT).toBe(FAILING_MIN_COUNT);
+  });
+
+  it('confirmed by the page: failing only with as many failures as the threshold asks', () => {
+    expect(isFailing(v('confirmed', { failed: 3, total: 4 }))).toBe(true);
+    const one = v('confirmed', { failed: 1, total: 1 });
+    expect(isFailing(one)).toBe(false);
+    expect(evidenceWords(one)?.title).toMatch(/^You're affected/); // still said in the popup
+    expect(evidenceSummary(one)?.failing).toBe(false); // but no ERR over the user's own filter
+    expect(evidenceBanner(one)).toBeNull();
+    expect(evidenceBannerNote(one)).toBe("You're affected"); // on the incident's banner
+  });
+
+  it('failing while calm is always failing (the verdict only says so over the threshold)', () => {
+    expect(isFailing(v('claude-failing-unconfirmed', { failed: 3, total: 3 }))).toBe(true);
   });
 });
 
