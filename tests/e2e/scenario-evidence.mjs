@@ -330,7 +330,10 @@ export function evidenceScenario(browserName) {
           claude.evaluate(() => {
             const bar = document.querySelector('claude-status-banner').shadowRoot.querySelector('.bar');
             const r = bar.getBoundingClientRect();
-            return r.width <= 390 && r.height < 60 && { left: r.left, right: r.right, height: r.height };
+            const what = bar.querySelector('.what');
+            // The verdict is read in full (not cut), and the generic detail gives way.
+            const whole = what.scrollWidth <= what.clientWidth && getComputedStyle(bar.querySelector('.detail')).display === 'none';
+            return r.width <= 390 && r.height < 60 && whole && { left: r.left, right: r.right, height: r.height };
           }),
         'the banner on one line at 390 px',
       );
