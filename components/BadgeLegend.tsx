@@ -1,4 +1,5 @@
 import { i18n } from '../lib/i18n';
+import { EVIDENCE_CODE } from '../lib/verdict/evidence';
 
 /** What the toolbar badge's codes and colours mean: reachable from the popup's header. */
 export function BadgeLegend() {
@@ -10,6 +11,7 @@ export function BadgeLegend() {
     ['MNT', i18n.t('legend.maintenance')],
     ['! · 2!', i18n.t('legend.incidents')],
     ['?', i18n.t('legend.unknown')],
+    [EVIDENCE_CODE, i18n.t('evidence.legendCode')],
   ];
   const colours: Array<[string, string]> = [
     ['operational', i18n.t('legend.colourCalm')],

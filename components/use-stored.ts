@@ -19,12 +19,16 @@ export function useStored<T>(item: WxtStorageItem<T, Record<string, unknown>>): 
   return value;
 }
 
-/** `Date.now()`, re-read every `everyMs` so "N s ago" stays true while the page is open. */
+/**
+ * `Date.now()` at each drawing, and a drawing at least every `everyMs`, so "N s ago" stays true
+ * while the page is open. Read at each drawing, not only at the tick: data stored a moment ago (a
+ * poll the page just asked for) must not look "from the future", which reads as a changed clock.
+ */
 export function useNow(everyMs = 1000): number {
-  const [now, setNow] = useState(Date.now());
+  const [, setTick] = useState(0);
   useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), everyMs);
+    const timer = setInterval(() => setTick((n) => n + 1), everyMs);
     return () => clearInterval(timer);
   }, [everyMs]);
-  return now;
+  return Date.now();
 }

@@ -6,7 +6,10 @@
 //      wait so it lands anywhere in the poll cycle → seconds until the badge changes;
 //   4. history page: a full 90-day archive (the synthetic incidents.json) filled at install → the
 //      archive's size in storage and the history page's first paint (median of N opens);
-//   5. a Markdown table for the README and, as the last line, a one-line JSON summary.
+//   5. local evidence: a claude.ai tab whose API is scripted to fail → seconds until the badge says
+//      so (from the first failing request and from the threshold crossing), and the service-worker
+//      wake-ups per minute an idle and a busy claude.ai tab cause;
+//   6. a Markdown table for the README and, as the last line, a one-line JSON summary.
 // The fake page sits behind a modelled CDN like the real one (s-maxage=15: a change reaches clients
 // 0–15 s late, answers carry an Age header), so the latencies include the CDN's share; --no-cdn
 // turns it off. --extension DIR measures another unpacked Chrome build (say, the previous release)
@@ -16,6 +19,7 @@
 //
 //   node scripts/bench.mjs [--quick] [--quiet-minutes N] [--rounds K] [--idle-stop S] [--seed X]
 //                          [--build | --no-build] [--no-cdn] [--extension DIR] [--json FILE]
+//                          [--no-evidence | --evidence-only]
 import { execFileSync, spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -35,7 +39,7 @@ import { ROOT, localEnv } from './setup.mjs';
 const ALARM_NAMES = [...POLL_ALARMS, LEGACY_POLL_ALARM];
 const CDN_MAX_AGE_S = 15; // s-maxage on the real page: what a CDN can add to every latency
 const BADGE_TIMEOUT_MS = 120_000;
-const TARGETS = { bytesPerMin: 1000, latencyMedianS: 20, latencyWorstS: 40 };
+const TARGETS = { bytesPerMin: 1000, latencyMedianS: 20, latencyWorstS: 40, evidenceAfterThresholdS: 10 };
 const SOURCES = [
   'entrypoints',
   'lib',
@@ -64,6 +68,8 @@ const { values: opt } = parseArgs({
     cdn: { type: 'boolean', default: true },
     extension: { type: 'string' },
     period: { type: 'string' },
+    evidence: { type: 'boolean', default: true },
+    'evidence-only': { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },
   },
   allowNegative: true,
@@ -82,11 +88,17 @@ if (opt.help) {
   --no-cdn            serve every change at once (no modelled CDN)
   --extension DIR     measure this unpacked Chrome build instead of .output/chrome-mv3 (implies --no-build)
   --period S          the measured build's poll period, for expectations (default: this build's, ${POLL_PERIOD_MS / 1000} s)
-  --json FILE         also write the JSON summary to FILE`);
+  --json FILE         also write the JSON summary to FILE
+  --no-evidence       skip the local-evidence phase (claude.ai's failing requests → badge; wake-ups)
+  --evidence-only     run only the local-evidence phase`);
   process.exit(0);
 }
 const quietMinutes = Number(opt['quiet-minutes'] ?? (opt.quick ? 1 : 3));
 const rounds = Number(opt.rounds ?? (opt.quick ? 4 : 6));
+/** Local-evidence phase: minutes per wake-up window, failing rounds (warm and cold worker alternate). */
+const EVIDENCE_MINUTES = opt.quick ? 1 : 2;
+const EVIDENCE_ROUNDS = opt.quick ? 2 : 4;
+
 const idleStopS = Number(opt['idle-stop']);
 const historyOpens = Number(opt['history-opens'] ?? (opt.quick ? 3 : 5));
 const seed = opt.seed !== undefined ? Number(opt.seed) : crypto.randomInt(1, 2 ** 31);
@@ -467,7 +479,196 @@ async function historyPhase() {
   }
 }
 
-// ── 5. report ────────────────────────────────────────────────────────────────────────────────────
+// ── 5. local-evidence phase ──────────────────────────────────────────────────────────────────────
+// claude.ai's own API, scripted from a claude.ai tab as the E2E does (tests/e2e/scenario-evidence.mjs).
+const EV_ORG = '0b1c2d3e-aaaa-4bbb-8ccc-123456789abc';
+const EV_CHAT = '9f8e7d6c-1111-4222-8333-abcdefabcdef';
+const EV_COMPLETION = `/api/organizations/${EV_ORG}/chat_conversations/${EV_CHAT}/completion`;
+const EV_LIST = `/api/organizations/${EV_ORG}/chat_conversations?limit=30`;
+/** lib/evidence/verdict.ts: failing from 3 Claude-side failures that are at least half of the requests. */
+const EV_MIN_FAILURES = 3;
+const EV_CODE = 'ERR';
+
+/** One request made by claude.ai's page itself; resolves when it has completed (status or 'error'). */
+function claudeRequest(page, { path = EV_COMPLETION, method = 'POST' } = {}) {
+  return page.evaluate(
+    ({ path, method }) =>
+      fetch(path, { method, ...(method === 'POST' && { body: '{"prompt":"bench"}' }) }).then(
+        async (r) => {
+          await r.text();
+          return r.status;
+        },
+        () => 'error',
+      ),
+    { path, method },
+  );
+}
+
+/** Waits until the badge text satisfies `want`, reading every 100 ms; the time it was first seen, or null. */
+async function badgeWhen(d, want, timeoutMs) {
+  const t0 = Date.now();
+  while (Date.now() - t0 < timeoutMs) {
+    const readAt = Date.now();
+    if (want((await d.badge()).text)) return readAt;
+    await sleep(Math.max(0, 100 - (Date.now() - readAt)));
+  }
+  return null;
+}
+
+/** Worker wake-ups (CDP running-status, through the idle stopper) and the share of time it ran, over `ms`. */
+async function wakeWindow(d, stopper, ms, traffic) {
+  const from = Date.now();
+  let samples = 0;
+  let running = 0;
+  let requests = 0;
+  const sampler = setInterval(() => {
+    samples += 1;
+    if (d.isServiceWorkerRunning()) running += 1;
+  }, 250);
+  try {
+    while (Date.now() - from < ms) {
+      const wait = traffic ? traffic() : ms;
+      await sleep(Math.min(wait, Math.max(0, ms - (Date.now() - from))));
+      if (traffic && Date.now() - from < ms) {
+        requests += 1;
+        void traffic.request().catch(() => null);
+      }
+    }
+  } finally {
+    clearInterval(sampler);
+  }
+  const minutes = (Date.now() - from) / 60_000;
+  return {
+    minutes,
+    wakes: stopper ? stopper.count('wake', from) : null,
+    wakesPerMinute: stopper ? stopper.count('wake', from) / minutes : null,
+    runningShare: samples ? running / samples : null,
+    requestsPerMinute: requests / minutes,
+  };
+}
+
+async function evidencePhase(d, stopper) {
+  log('evidence: opening a claude.ai tab (the fake app shell; its API answers as scripted)');
+  d.server.setSummary(operational());
+  d.server.setClaudeApi({ kind: 'http', status: 200 });
+  const claude = await d.openPage('https://claude.ai/');
+  const calm = await badgeWhen(d, (t) => t === '', 90_000);
+  if (calm === null) {
+    broken.push('evidence phase: the badge never became calm on an operational page');
+    await claude.close();
+    return null;
+  }
+
+  // a) Wake-ups: the same minutes with the tab open and idle, then busy (a request every 2–6 s,
+  //    a message every ~20 s, like someone chatting while the app refreshes its lists).
+  const idleStop = idleStopS ? `worker stopped after ${idleStopS} s without events, as Chrome's idle shutdown would` : 'never stopped';
+  log(`evidence: ${EVIDENCE_MINUTES} min with the claude.ai tab idle (${idleStop})`);
+  const idleTab = await wakeWindow(d, stopper, EVIDENCE_MINUTES * 60_000, null);
+  log(`  idle tab: ${idleTab.wakes ?? '?'} wake-ups, worker running ${pct(idleTab.runningShare)} of the time`);
+  log(`evidence: ${EVIDENCE_MINUTES} min with a busy claude.ai tab`);
+  let n = 0;
+  const busy = () => 2_000 + Math.round(random() * 4_000);
+  busy.request = () => claudeRequest(claude, ++n % 5 === 0 ? {} : { path: EV_LIST, method: 'GET' });
+  const busyTab = await wakeWindow(d, stopper, EVIDENCE_MINUTES * 60_000, busy);
+  log(
+    `  busy tab: ${busyTab.requestsPerMinute.toFixed(0)} requests/min → ${busyTab.wakes ?? '?'} wake-ups, ` +
+      `worker running ${pct(busyTab.runningShare)} of the time`,
+  );
+
+  // b) Latency: from calm, claude.ai's requests start failing (529, one every 0.4–2.5 s, seeded, so
+  //    the crossing lands anywhere in the coalesced write's 1.5 s); how long until the badge says
+  //    ERR, counted from the first failing answer and from the answer that crossed the threshold.
+  //    Then recovery: 200s until the badge is calm again.
+  const samples = [];
+  for (let i = 0; i < EVIDENCE_ROUNDS; i++) {
+    const cold = i % 2 === 1;
+    // A fresh start: no stored evidence, two good requests (whose write repaints the badge).
+    await d.extensionEval(() => globalThis.chrome.storage.local.remove('evidence'));
+    await sleep(2_000);
+    d.server.setClaudeApi({ kind: 'http', status: 200 });
+    await claudeRequest(claude);
+    await claudeRequest(claude);
+    if ((await badgeWhen(d, (t) => t === '', 30_000)) === null) {
+      broken.push(`evidence round ${i + 1}: the badge did not start calm`);
+      break;
+    }
+    await sleep(2_000); // the good requests' write is done
+    if (cold) await d.stopServiceWorker();
+    log(`evidence round ${i + 1}/${EVIDENCE_ROUNDS}: 529s from claude.ai (worker ${cold ? 'stopped' : 'running'})`);
+    d.server.setClaudeApi({ kind: 'http', status: 529 });
+    const answers = [];
+    let seenAt = null;
+    const watching = badgeWhen(d, (t) => t === EV_CODE, 60_000).then((at) => {
+      seenAt = at;
+    });
+    const t0 = Date.now();
+    while (seenAt === null && Date.now() - t0 < 60_000) {
+      const status = await claudeRequest(claude);
+      answers.push({ status, at: Date.now() });
+      await sleep(400 + Math.round(random() * 2_100));
+    }
+    await watching;
+    const firstAt = answers[0]?.at ?? null;
+    const crossAt = answers[EV_MIN_FAILURES - 1]?.at ?? null; // 3 failures after 2 OK: ≥ 3 and ≥ half
+    const round = {
+      round: i + 1,
+      cold,
+      fromFirstMs: seenAt !== null && firstAt !== null ? seenAt - firstAt : null,
+      fromThresholdMs: seenAt !== null && crossAt !== null ? seenAt - crossAt : null,
+      failingRequests: answers.length,
+      recoveryMs: null,
+      recoveryRequests: null,
+    };
+    if (seenAt === null) {
+      broken.push(`evidence round ${i + 1}: the badge never said ${EV_CODE} (60 s of 529s)`);
+      samples.push(round);
+      break;
+    }
+    // Recovery: the last 2 min need ≥ 2 OK and < 20 % failures, so a few times as many 200s.
+    d.server.setClaudeApi({ kind: 'http', status: 200 });
+    const r0 = Date.now();
+    let ok = 0;
+    let calmAt = null;
+    const watchingCalm = badgeWhen(d, (t) => t === '', 90_000).then((at) => {
+      calmAt = at;
+    });
+    while (calmAt === null && Date.now() - r0 < 90_000) {
+      await claudeRequest(claude, { path: EV_LIST, method: 'GET' });
+      ok += 1;
+      await sleep(300);
+    }
+    await watchingCalm;
+    round.recoveryMs = calmAt === null ? null : calmAt - r0;
+    round.recoveryRequests = ok;
+    log(
+      `  badge ${EV_CODE} ${s1(round.fromThresholdMs)} after the threshold (${s1(round.fromFirstMs)} after the first 529, ` +
+        `${answers.length} requests); calm again ${s1(round.recoveryMs)} after the 200s resumed (${ok} requests)`,
+    );
+    if (round.fromThresholdMs > TARGETS.evidenceAfterThresholdS * 1000)
+      problems.push(
+        `evidence round ${i + 1}: badge ${s1(round.fromThresholdMs)} after the threshold (target ≤ ${TARGETS.evidenceAfterThresholdS} s)`,
+      );
+    samples.push(round);
+  }
+  d.server.setClaudeApi({ kind: 'http', status: 200 });
+  await claude.close();
+  const ms = (k, filter = () => true) => stats(samples.filter((r) => r[k] !== null && filter(r)).map((r) => r[k] / 1000));
+  return {
+    idleStopS,
+    idleTab,
+    busyTab,
+    rounds: samples,
+    fromFirst: ms('fromFirstMs'),
+    fromThreshold: ms('fromThresholdMs'),
+    fromThresholdWarm: ms('fromThresholdMs', (r) => !r.cold),
+    fromThresholdCold: ms('fromThresholdMs', (r) => r.cold),
+    recovery: ms('recoveryMs'),
+  };
+}
+
+const pct = (share) => (share == null ? '—' : `${Math.round(share * 100)} %`);
+
+// ── 6. report ────────────────────────────────────────────────────────────────────────────────────
 function latencyCell(st) {
   if (!st.n) return '—';
   const cdn = opt.cdn ? 'CDN included' : `+ ≤ ${CDN_MAX_AGE_S} s CDN: ≤ ${(st.max + CDN_MAX_AGE_S).toFixed(0)} s`;
@@ -475,7 +676,7 @@ function latencyCell(st) {
 }
 const verdict = (ok) => (ok ? 'within' : 'over');
 
-function report({ env, quiet, latency, history, packed }) {
+function report({ env, quiet, latency, history, evidence, packed }) {
   console.log('\n━━ results');
   console.log(`Measured: ${env.extension}`);
   if (opt.cdn) {
@@ -570,6 +771,29 @@ function report({ env, quiet, latency, history, packed }) {
         `  first contentful paint    median ${history.fcp.median.toFixed(0)} ms, worst ${history.fcp.max.toFixed(0)} ms (nothing is painted before the bars)`,
       );
   }
+  if (evidence) {
+    const r = (st) => (st.n ? `median ${st.median.toFixed(1)} s, worst ${st.max.toFixed(1)} s (n=${st.n})` : '—');
+    console.log(
+      `\nLocal evidence: a claude.ai tab whose API answers 529 (a request every 0.4–2.5 s); badge read every 100 ms;` +
+        ` worker ${evidence.idleStopS ? `stopped after ${evidence.idleStopS} s without events` : 'never stopped'}`,
+    );
+    for (const x of evidence.rounds) {
+      console.log(
+        `  #${x.round} ${x.cold ? 'cold' : 'warm'}  badge ERR ${s1(x.fromThresholdMs)} after the threshold, ${s1(x.fromFirstMs)} after the first 529` +
+          ` (${x.failingRequests} failing requests); calm ${s1(x.recoveryMs)} after 200s resumed (${x.recoveryRequests ?? '—'} requests)`,
+      );
+    }
+    console.log(
+      `  after the threshold   ${r(evidence.fromThreshold)}   target ≤ ${TARGETS.evidenceAfterThresholdS} s: ` +
+        `${evidence.fromThreshold.n ? verdict(evidence.fromThreshold.max <= TARGETS.evidenceAfterThresholdS) : '—'}`,
+    );
+    console.log(`  after the first 529   ${r(evidence.fromFirst)} (the threshold needs ${EV_MIN_FAILURES} failures: 2 more requests)`);
+    console.log(`  recovery              ${r(evidence.recovery)} (needs the last 2 min under 20 % failures)`);
+    const w = (x) =>
+      `${x.wakesPerMinute === null ? '?' : x.wakesPerMinute.toFixed(1)} wake-ups/min, worker running ${pct(x.runningShare)} of the time`;
+    console.log(`  idle claude.ai tab    ${w(evidence.idleTab)} (the poll alarms alone)`);
+    console.log(`  busy claude.ai tab    ${w(evidence.busyTab)}, ${evidence.busyTab.requestsPerMinute.toFixed(0)} API requests/min`);
+  }
   console.log('\nPacked zips (.output)');
   if (!packed.length) console.log('  none (run without --no-build)');
   for (const z of packed)
@@ -634,6 +858,20 @@ function report({ env, quiet, latency, history, packed }) {
     ]);
     rows.push(['Archive in storage (90 days)', `${kb(history.bytesInUse)} (${history.incidents} incidents)`, '—']);
   }
+  if (evidence) {
+    const cell = (st) => (st.n ? `median ${st.median.toFixed(1)} s, worst ${st.max.toFixed(1)} s (n=${st.n})` : '—');
+    rows.push([
+      "Badge says ERR after claude.ai's requests cross the failing threshold (local evidence)",
+      cell(evidence.fromThreshold),
+      `≤ ${TARGETS.evidenceAfterThresholdS} s`,
+    ]);
+    rows.push(['… after the first failing request', cell(evidence.fromFirst), '—']);
+    rows.push([
+      'Service-worker wake-ups per minute, busy claude.ai tab',
+      `${evidence.busyTab.wakesPerMinute?.toFixed(1) ?? '?'} (idle tab ${evidence.idleTab.wakesPerMinute?.toFixed(1) ?? '?'}); worker running ${pct(evidence.busyTab.runningShare)} (idle tab ${pct(evidence.idleTab.runningShare)})`,
+      '—',
+    ]);
+  }
   for (const z of packed.filter((x) => !x.name.endsWith('-sources.zip'))) {
     const target = z.name.match(/-(\w+)\.zip$/)?.[1] ?? z.name;
     rows.push([`Packed size (${target} zip)`, `${(z.bytes / 1000).toFixed(1)} KB`, '—']);
@@ -686,6 +924,7 @@ async function main() {
   });
   let quiet = null;
   let latency = null;
+  let evidence = null;
   try {
     if (idleStopS > 0)
       stopper = idleStopper(d, {
@@ -695,8 +934,11 @@ async function main() {
           if (process.env.BENCH_VERBOSE) log(m);
         },
       });
-    quiet = await quietPhase(d, meter, stopper);
-    if (quiet) latency = await latencyPhase(d);
+    if (!opt['evidence-only']) {
+      quiet = await quietPhase(d, meter, stopper);
+      if (quiet) latency = await latencyPhase(d);
+    }
+    if (opt.evidence && (opt['evidence-only'] || latency)) evidence = await evidencePhase(d, stopper);
     if (latency && stopper) {
       const wakes = stopper.count('wake');
       log(`worker: ${stopper.count('stop')} idle stops, ${wakes} wakes over the run`);
@@ -708,7 +950,7 @@ async function main() {
   }
   let history = null;
   try {
-    history = await historyPhase();
+    if (!opt['evidence-only']) history = await historyPhase();
   } catch (e) {
     broken.push(`history phase failed: ${e.stack ?? e.message}`);
   }
@@ -718,7 +960,7 @@ async function main() {
     );
   }
 
-  report({ env, quiet, latency, history, packed });
+  report({ env, quiet, latency, history, evidence, packed });
   const round1 = (x) => (x == null ? null : Math.round(x * 10) / 10);
   const lat = (st) => ({ n: st.n, medianS: round1(st.median), worstS: round1(st.max), minS: round1(st.min) });
   const json = {
@@ -762,8 +1004,24 @@ async function main() {
       firstContentfulPaintMs: history.fcp.n ? { median: Math.round(history.fcp.median), worst: Math.round(history.fcp.max) } : null,
       barsInDomMs: { median: Math.round(history.drawn.median), worst: Math.round(history.drawn.max) },
     },
+    evidence: evidence && {
+      idleStopS: evidence.idleStopS,
+      afterThresholdS: lat(evidence.fromThreshold),
+      afterFirstFailureS: lat(evidence.fromFirst),
+      afterThresholdWarmS: lat(evidence.fromThresholdWarm),
+      afterThresholdColdS: lat(evidence.fromThresholdCold),
+      recoveryS: lat(evidence.recovery),
+      wakesPerMinute: { idleTab: round1(evidence.idleTab.wakesPerMinute), busyTab: round1(evidence.busyTab.wakesPerMinute) },
+      workerRunningShare: { idleTab: round1(evidence.idleTab.runningShare), busyTab: round1(evidence.busyTab.runningShare) },
+      busyTabRequestsPerMinute: round1(evidence.busyTab.requestsPerMinute),
+    },
     zips: Object.fromEntries(packed.map((z) => [z.name, z.bytes])),
-    targets: { bytesPerMinute: TARGETS.bytesPerMin, latencyMedianS: TARGETS.latencyMedianS, latencyWorstS: TARGETS.latencyWorstS },
+    targets: {
+      bytesPerMinute: TARGETS.bytesPerMin,
+      latencyMedianS: TARGETS.latencyMedianS,
+      latencyWorstS: TARGETS.latencyWorstS,
+      evidenceAfterThresholdS: TARGETS.evidenceAfterThresholdS,
+    },
     problems,
     broken,
   };

@@ -2,19 +2,24 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { formatAgo, formatClock, formatDuration } from '../../lib/format';
 import { i18n } from '../../lib/i18n';
 import { dismissBanner } from '../../lib/polling/messages';
-import { incidentUrl } from '../../lib/statuspage/snapshot';
+import { incidentUrl, STATUS_PAGE_ORIGIN } from '../../lib/statuspage/snapshot';
 import { freshnessOf } from '../../lib/statuspage/state';
 import { workingModels } from '../../lib/alternatives/models';
 import { bannerModelsPart } from '../../lib/alternatives/words';
+import { shownVerdict } from '../../lib/evidence/view';
+import { evidenceBanner, evidenceBannerNote } from '../../lib/evidence/words';
 import { modelKey, modelLabel } from '../../lib/models/ref';
 import { withDefaults } from '../../lib/prefs';
-import { dismissedItem, prefsItem, seenModelsItem, statusItem } from '../../lib/storage';
+import { dismissedItem, evidenceItem, prefsItem, seenModelsItem, statusItem } from '../../lib/storage';
 import { type Assessment, assess } from '../../lib/verdict/assess';
 import { type BannerContent, bannerFor } from '../../lib/verdict/banner';
 import { levelWord, scopeText, stepWord } from '../../lib/verdict/describe';
 import { useNow, useStored } from '../../components/use-stored';
 import { useModelInUse } from './model-picker';
 import { nextFocusableAfter, usePageTheme, useTopOffset } from './page';
+
+/** The dismissal key of the local-evidence banner (one per episode of failures). */
+const EVIDENCE_ID = 'evidence';
 
 /**
  * The banner's short "what instead" part, from live data only: with the model in use known, whether
@@ -42,7 +47,8 @@ function insteadPart(
 }
 
 /**
- * A banner at the top of claude.ai while an incident is open; nothing otherwise. It sits just
+ * A banner at the top of claude.ai while an incident is open, or while the user's own requests show
+ * Claude failing for them (purple, with the counts); nothing otherwise. It sits just
  * below claude.ai's own top bar (measured, not guessed), so it never covers the page's controls,
  * and comes first in the keyboard order. Its live region is always there so screen readers
  * announce it when it appears. Text only (incident text is untrusted); links only to the status page.
@@ -52,6 +58,7 @@ export function Banner({ host }: { host: HTMLElement }) {
   const prefs = useStored(prefsItem);
   const dismissed = useStored(dismissedItem);
   const seen = useStored(seenModelsItem);
+  const evidence = useStored(evidenceItem);
   const theme = usePageTheme();
   const top = useTopOffset(host);
   const now = useNow(15_000);
@@ -61,23 +68,35 @@ export function Banner({ host }: { host: HTMLElement }) {
   const assessment = state?.snapshot && prefs ? assess(state.snapshot, prefs) : null;
   const inUse = useModelInUse(!!assessment?.incidents.length);
   const content = assessment && dismissed ? bannerFor(assessment, dismissed, inUse) : null;
+  const verdict = prefs ? shownVerdict(evidence, withDefaults(prefs).localEvidence) : null;
+  // Claude failing for the user with no incident banner to carry it: the page is calm, or (confirmed)
+  // its incident is one the user's settings leave out. A dismissed incident banner is not replaced.
+  const own = !content && verdict && !assessment?.incidents.some((i) => i.relevant) ? evidenceBanner(verdict) : null;
+  const ownFingerprint = verdict ? `${verdict.kind === 'confirmed' ? 'affected' : 'failing'}|${verdict.crossedAt ?? 'none'}` : '';
+  const showOwn = own && dismissed && dismissed[EVIDENCE_ID] !== ownFingerprint && hidden !== ownFingerprint;
+  const note = content && verdict ? evidenceBannerNote(verdict) : null;
   const stale = state && freshnessOf(state, now) !== 'live' && state.confirmedAt !== null;
-  useEffect(() => setHidden(null), [content?.fingerprint]);
+  useEffect(() => setHidden(null), [content?.fingerprint, ownFingerprint]);
+
+  /** Hides a banner at once and asks the background to remember it; focus moves on like a keyboard user would. */
+  const dismissWith = (id: string, fingerprint: string) => {
+    const root = bar.current?.getRootNode() as ShadowRoot | undefined;
+    const hadFocus = !!root?.activeElement;
+    setHidden(fingerprint);
+    const snapshot = state?.snapshot;
+    const open = [...(snapshot?.incidents ?? []), ...(snapshot?.maintenances ?? [])].map((i) => i.id);
+    // The evidence banner's own dismissal is kept while its episode may still be on screen.
+    void dismissBanner(id, fingerprint, [...open, ...(own ? [EVIDENCE_ID] : [])]);
+    // Focus goes where a keyboard user would have gone next: the page's first control after the banner.
+    if (hadFocus) nextFocusableAfter(host)?.focus();
+  };
 
   let body = null;
+  const style = { top: `${top + 6}px` };
   if (content && hidden !== content.fingerprint) {
     const id = content.kind === 'maintenance' ? content.maintenance.id : content.item.incident.id;
-    const dismiss = () => {
-      const root = bar.current?.getRootNode() as ShadowRoot | undefined;
-      const hadFocus = !!root?.activeElement;
-      setHidden(content.fingerprint);
-      const open = [...state!.snapshot!.incidents, ...state!.snapshot!.maintenances].map((i) => i.id);
-      void dismissBanner(id, content.fingerprint, open);
-      // Focus goes where a keyboard user would have gone next: the page's first control after the banner.
-      if (hadFocus) nextFocusableAfter(host)?.focus();
-    };
+    const dismiss = () => dismissWith(id, content.fingerprint);
     const staleNote = stale ? ` · ${i18n.t('banner.staleData', { ago: formatAgo(state!.confirmedAt!, now) })}` : '';
-    const style = { top: `${top + 6}px` };
     if (content.kind === 'maintenance') {
       const m = content.maintenance;
       body = (
@@ -120,11 +139,30 @@ export function Banner({ host }: { host: HTMLElement }) {
             {stepWord(item.incident.status)} · {formatDuration(now - item.incident.startedAt)}
             {staleNote}
           </span>
+          {note && (
+            <span class="evidence-note" data-evidence={verdict!.kind}>
+              {note}
+            </span>
+          )}
           {content.more > 0 && <span class="more">{i18n.t('banner.more', content.more)}</span>}
           <Actions url={incidentUrl(id)} onDismiss={dismiss} />
         </div>
       );
     }
+  } else if (own && showOwn) {
+    body = (
+      <div ref={bar} class={`bar evidence ${own.kind} theme-${theme}`} data-kind="evidence" data-evidence={verdict!.kind} style={style}>
+        <strong class="what">{own.what}</strong>
+        <span class="detail">{own.detail}</span>
+        {own.counts && <span class="meta">{own.counts}</span>}
+        <Actions
+          url={STATUS_PAGE_ORIGIN}
+          label={i18n.t('evidence.banner.statusPage')}
+          dismissLabel={i18n.t('evidence.banner.dismiss')}
+          onDismiss={() => dismissWith(EVIDENCE_ID, ownFingerprint)}
+        />
+      </div>
+    );
   }
   return (
     <div class="live" role="status" aria-live="polite" aria-label={i18n.t('extName')}>
@@ -133,13 +171,23 @@ export function Banner({ host }: { host: HTMLElement }) {
   );
 }
 
-function Actions({ url, onDismiss }: { url: string; onDismiss: () => void }) {
+function Actions({
+  url,
+  onDismiss,
+  label = i18n.t('banner.details'),
+  dismissLabel = i18n.t('banner.dismiss'),
+}: {
+  url: string;
+  onDismiss: () => void;
+  label?: string;
+  dismissLabel?: string;
+}) {
   return (
     <span class="actions">
       <a class="link" href={url} target="_blank" rel="noopener noreferrer">
-        {i18n.t('banner.details')}
+        {label}
       </a>
-      <button type="button" class="dismiss" aria-label={i18n.t('banner.dismiss')} title={i18n.t('banner.dismiss')} onClick={onDismiss}>
+      <button type="button" class="dismiss" aria-label={dismissLabel} title={dismissLabel} onClick={onDismiss}>
         ×
       </button>
     </span>

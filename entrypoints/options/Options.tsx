@@ -11,7 +11,7 @@ import { useStored } from '../../components/use-stored';
 import { ProviderChoices } from './ProviderChoices';
 
 /** Where the last failed change was made, and why: its section shows the error. */
-type Failure = { section: 'models' | 'surfaces' | 'notify'; error: WriteError } | null;
+type Failure = { section: 'models' | 'surfaces' | 'notify' | 'evidence'; error: WriteError } | null;
 
 function errorText(error: WriteError): string {
   switch (error) {
@@ -42,6 +42,12 @@ export function Options() {
   // Offer the models recent incidents have named, not a list frozen into the extension.
   useEffect(() => void requestLearnModels(), []);
 
+  // The popup's "Local evidence is off · Settings" link lands on its section, once it is drawn.
+  const drawn = !!(stored && seen && status);
+  useEffect(() => {
+    if (drawn && location.hash.length > 1) document.getElementById(location.hash.slice(1))?.scrollIntoView();
+  }, [drawn]);
+
   if (!stored || !seen || !status) return null;
   const prefs = withDefaults(stored);
   const save = async (section: NonNullable<Failure>['section'], patch: PrefsPatch) => {
@@ -67,6 +73,11 @@ export function Options() {
       />
       <NotificationChoices prefs={prefs} save={(p) => save('notify', p)} failure={failure?.section === 'notify' ? failure.error : null} />
       <ProviderChoices prefs={prefs} />
+      <LocalEvidenceChoice
+        prefs={prefs}
+        save={(p) => save('evidence', p)}
+        failure={failure?.section === 'evidence' ? failure.error : null}
+      />
     </main>
   );
 }
@@ -272,6 +283,29 @@ function NotificationChoices({ prefs, save, failure }: { prefs: Prefs; save: Sav
         )}
       </label>
       <p class="hint">{i18n.t('options.notifyHint')}</p>
+      <Failed error={failure} />
+    </section>
+  );
+}
+
+/** "Is it me or them?": watch the status codes of claude.ai's own requests, or not. */
+function LocalEvidenceChoice({ prefs, save, failure }: { prefs: Prefs; save: Save; failure: WriteError | null }) {
+  return (
+    <section aria-labelledby="local-evidence-h" class="evidence-choice" id="local-evidence">
+      <h2 id="local-evidence-h">{i18n.t('evidence.options.title')}</h2>
+      <label>
+        <input
+          type="checkbox"
+          name="localEvidence"
+          checked={prefs.localEvidence}
+          aria-describedby="local-evidence-hint"
+          onChange={(e) => void save({ set: { localEvidence: e.currentTarget.checked } })}
+        />
+        {i18n.t('evidence.options.switch')}
+      </label>
+      <p class="hint" id="local-evidence-hint">
+        {i18n.t('evidence.options.hint')}
+      </p>
       <Failed error={failure} />
     </section>
   );

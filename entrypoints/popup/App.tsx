@@ -11,12 +11,24 @@ import { withDefaults } from '../../lib/prefs';
 import { STATUS_PAGE_ORIGIN } from '../../lib/statuspage/snapshot';
 import { freshnessOf } from '../../lib/statuspage/state';
 import { insteadFor } from '../../lib/alternatives/instead';
+import { shownVerdict } from '../../lib/evidence/view';
+import { evidenceSummary } from '../../lib/evidence/words';
 import { isProviderId } from '../../lib/providers/catalog';
-import { archiveItem, attentionItem, popupSeenItem, prefsItem, providersItem, seenModelsItem, statusItem } from '../../lib/storage';
+import {
+  archiveItem,
+  attentionItem,
+  evidenceItem,
+  popupSeenItem,
+  prefsItem,
+  providersItem,
+  seenModelsItem,
+  statusItem,
+} from '../../lib/storage';
 import { assess } from '../../lib/verdict/assess';
 import { headlineFor, incidentOrder } from '../../lib/verdict/headline';
 import { statusMarkdown } from '../../lib/verdict/share';
 import { BadgeLegend } from '../../components/BadgeLegend';
+import { EvidenceSection } from '../../components/EvidenceSection';
 import { ComponentList } from '../../components/ComponentList';
 import { IncidentCard } from '../../components/IncidentCard';
 import { InsteadBlock } from '../../components/InsteadBlock';
@@ -42,12 +54,13 @@ export function App() {
   const attention = useStored(attentionItem);
   const seen = useStored(seenModelsItem);
   const providers = useStored(providersItem);
+  const evidence = useStored(evidenceItem);
   const seenAt = usePreviousVisit();
   const now = useNow();
   const [copied, setCopied] = useState('');
   const [refreshing, setRefreshing] = useState(false);
   const headlineRef = useRef<HTMLHeadingElement>(null);
-  const ready = !!(state && stored && attention && seen && providers && seenAt !== undefined);
+  const ready = !!(state && stored && attention && seen && providers && evidence && seenAt !== undefined);
   const history = useHistoryHint(stored ? withDefaults(stored).myModels : undefined, now);
 
   // Paint from storage first; then ask for a poll if the data is older than the CDN's cache.
@@ -61,7 +74,8 @@ export function App() {
   const prefs = withDefaults(stored);
   const mine = prefs.myModels.map(parseModelKey).filter((m) => m !== null);
   const assessment = state.snapshot ? assess(state.snapshot, prefs) : null;
-  const headline = headlineFor(state, assessment, prefs, now);
+  const verdict = shownVerdict(evidence, prefs.localEvidence);
+  const headline = headlineFor(state, assessment, prefs, now, verdict && evidenceSummary(verdict));
   const live = freshnessOf(state, now) === 'live';
   const incidents = assessment ? [...assessment.incidents].sort(incidentOrder) : [];
   const maintenances = assessment ? [...assessment.maintenanceNow, ...assessment.upcoming] : [];
@@ -140,6 +154,12 @@ export function App() {
         )}
       </header>
       <main class="body">
+        <EvidenceSection
+          verdict={verdict}
+          on={prefs.localEvidence}
+          settingsUrl={browser.runtime.getURL('/options.html#local-evidence')}
+          titleInHeadline={headline.tone === 'evidence'}
+        />
         {instead && <InsteadBlock instead={instead} />}
         {incidents.length > 0 && (
           <section aria-labelledby="incidents-h">

@@ -13,7 +13,9 @@ import { claudeAiIncidents, pageSaysClaudeAiAffected, statusPageReachable } from
 import { decideEvidenceNotes, type EvidenceNote } from '../evidence/notify';
 import { EMPTY_EVIDENCE, readEvidenceState, type EvidenceState } from '../evidence/state';
 import { attentionItem, evidenceItem, prefsItem, statusItem } from '../storage';
-import { withDefaults } from '../prefs';
+import { type Prefs, withDefaults } from '../prefs';
+import { evidenceSummary } from '../evidence/words';
+import type { EvidenceSummary } from '../verdict/evidence';
 
 export const FLUSH_DELAY_MS = 1_500;
 
@@ -23,6 +25,21 @@ export interface EvidenceDeps {
   showEvidenceNote?: (note: EvidenceNote) => Promise<void>;
   /** setTimeout, injectable for tests. */
   setTimer?: (run: () => void, ms: number) => void;
+  /**
+   * Called after a write that changed the verdict (its kind, counts or times), or cleared the stored
+   * evidence: the background re-applies the badge, so it follows the verdict within the coalesced
+   * write's delay rather than at the next poll.
+   */
+  onVerdictChange?: () => Promise<void>;
+}
+
+/**
+ * What the badge (and its tooltip) takes from the stored evidence: the verdict in words, or null
+ * when the setting is off or there is nothing to say.
+ */
+export async function storedEvidenceSummary(prefs: Prefs): Promise<EvidenceSummary | null> {
+  if (!prefs.localEvidence) return null;
+  return evidenceSummary(readEvidenceState(await evidenceItem.getValue()).verdict);
 }
 
 /**
@@ -115,7 +132,10 @@ export function createEvidenceRecorder(deps: EvidenceDeps) {
     ]);
     const prefs = withDefaults(storedPrefs);
     if (!prefs.localEvidence) {
-      if (JSON.stringify(raw) !== JSON.stringify(EMPTY_EVIDENCE)) await evidenceItem.setValue(EMPTY_EVIDENCE);
+      if (JSON.stringify(raw) !== JSON.stringify(EMPTY_EVIDENCE)) {
+        await evidenceItem.setValue(EMPTY_EVIDENCE);
+        await verdictChanged();
+      }
       return null;
     }
     const stored = readEvidenceState(raw);
@@ -135,11 +155,16 @@ export function createEvidenceRecorder(deps: EvidenceDeps) {
     // assessedAt alone changing is no reason to write (every poll reassesses).
     const unchanged = (value: unknown) => JSON.stringify({ ...(value as object), assessedAt: null });
     if (unchanged(next) !== unchanged(raw)) await evidenceItem.setValue(next);
+    if (JSON.stringify(verdict) !== JSON.stringify(stored.verdict)) await verdictChanged();
     // Stored first: a worker stopped half-way never repeats a notification.
     for (const note of decision.notes) {
       await deps.showEvidenceNote?.(note).catch((e: unknown) => console.warn('[claude-status] evidence notification', e));
     }
     return next;
+  }
+
+  async function verdictChanged(): Promise<void> {
+    await deps.onVerdictChange?.().catch((e: unknown) => console.warn('[claude-status] evidence verdict change', e));
   }
 
   return { observe, flush, reassess };

@@ -17,7 +17,7 @@ import { closingFrom, createHistoryTasks, modelsFrom } from './history-tasks';
 import { isPollDue, type PollDeps, poll } from './poll';
 import { singleFlight } from './single-flight';
 import { createWriter, type WriteResult } from './writes';
-import { createEvidenceRecorder } from './evidence';
+import { createEvidenceRecorder, storedEvidenceSummary } from './evidence';
 import type { EvidenceNote } from '../evidence/notify';
 
 export type RefreshReason = 'start' | 'alarm' | 'user' | 'popup-open' | 'online';
@@ -47,12 +47,22 @@ export interface BackgroundDeps extends PollDeps {
 export function createBackground(deps: BackgroundDeps) {
   const { browser } = deps;
   const writer = createWriter(deps);
-  const evidence = createEvidenceRecorder(deps);
+  // A changed local-evidence verdict re-applies the badge at once (within the coalesced write's delay).
+  const evidence = createEvidenceRecorder({ ...deps, onVerdictChange: () => applyBadge() });
   const history = createHistoryTasks(deps);
 
-  async function applyBadge(state?: StatusState): Promise<void> {
-    const [status, prefs] = await Promise.all([state ?? statusItem.getValue(), prefsItem.getValue()]);
-    const badge = badgeFor(status, withDefaults(prefs), deps.now(), await insteadLine(status, withDefaults(prefs), deps.now()));
+  // One badge write at a time, each reading storage when its turn comes: a poll's badge and an
+  // evidence verdict's badge, started together, can never land in the wrong order.
+  let badgeTurn: Promise<unknown> = Promise.resolve();
+  function applyBadge(state?: StatusState): Promise<void> {
+    const run = badgeTurn.then(() => paintBadge(state));
+    badgeTurn = run.catch(() => undefined);
+    return run;
+  }
+
+  async function paintBadge(state?: StatusState): Promise<void> {
+    const [status, prefs] = await Promise.all([state ?? statusItem.getValue(), prefsItem.getValue().then(withDefaults)]);
+    const badge = badgeFor(status, prefs, deps.now(), await storedEvidenceSummary(prefs), await insteadLine(status, prefs, deps.now()));
     await Promise.all([
       browser.action.setBadgeText({ text: badge.text }),
       browser.action.setBadgeBackgroundColor({ color: badge.color }),

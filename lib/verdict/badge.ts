@@ -12,6 +12,7 @@ import { freshnessOf, type StatusState } from '../statuspage/state';
 import { assess, type AssessedIncident, type Assessment } from './assess';
 import { BADGE_COLORS } from './colors';
 import { componentShort, levelWord, problemLine, scopeText, stepWord } from './describe';
+import { EVIDENCE_CODE, type EvidenceSummary } from './evidence';
 
 export { BADGE_COLORS };
 
@@ -32,16 +33,33 @@ export interface BadgeCode {
 }
 
 /**
- * `instead`: the one line of alternatives ("Instead: Working now: Sonnet 5 …", lib/alternatives/words.ts), shown only
- * while the data is live: a stale "this works" could send the user to a model that went down since.
+ * The badge for the stored status and, when local evidence is on, what the user's own claude.ai
+ * requests say (`evidence`, worded by lib/evidence/words.ts: evidenceSummary). Precedence:
+ *   - a posted incident (live) keeps its code and colour; the tooltip adds "you're affected" or
+ *     "working for you so far";
+ *   - Claude failing for the user while the badge would otherwise be calm (or only grey with
+ *     nothing known) shows `ERR` in purple: never calm while the user's requests fail;
+ *   - the user's-side verdicts (usage limit, sign-in, region, connection) are a tooltip line only:
+ *     they are not an outage, claude.ai already says them, and grey means "data not fresh".
+ * `instead` (lib/alternatives: insteadTooltipLine) is added to a live, non-calm tooltip only: a stale
+ * "this works" could point to what went down since.
  */
-export function badgeFor(state: StatusState, prefs: Prefs, now: number, instead = ''): Badge {
+export function badgeFor(state: StatusState, prefs: Prefs, now: number, evidence: EvidenceSummary | null = null, instead = ''): Badge {
   const freshness = freshnessOf(state, now);
   const { snapshot } = state;
   const title = (lines: string[]) => [i18n.t('badge.title', { what: lines[0] ?? '' }), ...lines.slice(1)].join('\n');
+  const theirs = evidence ? [evidence.title, ...evidence.lines] : [];
+  const failing = evidence?.failing === true;
+  /** `ERR`: the user's evidence first, then what the page says. */
+  const evidenceBadge = (page: string[]): Badge => ({
+    text: EVIDENCE_CODE,
+    color: BADGE_COLORS.evidence,
+    title: title([evidence!.title, i18n.t('evidence.code'), ...evidence!.lines, ...page]),
+  });
   if (!snapshot) {
     const why = state.problem ? problemLine(state.problem) : i18n.t('badge.firstCheck');
-    return { text: '?', color: BADGE_COLORS.unknown, title: title([why, i18n.t('code.unknown')]) };
+    if (failing) return evidenceBadge([why]);
+    return { text: '?', color: BADGE_COLORS.unknown, title: title([why, i18n.t('code.unknown'), ...theirs]) };
   }
   const assessment = assess(snapshot, prefs);
   const code = badgeCode(assessment);
@@ -56,7 +74,11 @@ export function badgeFor(state: StatusState, prefs: Prefs, now: number, instead 
     const why = state.problem ? problemLine(state.problem) : i18n.t('badge.noFreshData');
     const text = code.text || '?';
     const meaning = code.text ? i18n.t('badge.lastKnownCode', { meaning: code.meaning }) : i18n.t('code.unknown');
-    return { text, color: BADGE_COLORS.unknown, title: title([why, meaning, i18n.t('badge.lastKnown', { age }), ...lines]) };
+    if (failing && !code.text) return evidenceBadge([why, i18n.t('badge.lastKnown', { age }), ...lines]);
+    return { text, color: BADGE_COLORS.unknown, title: title([why, meaning, ...theirs, i18n.t('badge.lastKnown', { age }), ...lines]) };
+  }
+  if (failing && !code.text) {
+    return evidenceBadge([i18n.t('evidence.pageSays', { what: lines[0] ?? '' }), ...lines.slice(1), i18n.t('badge.checked', { age })]);
   }
   return {
     text: code.text,
@@ -65,6 +87,7 @@ export function badgeFor(state: StatusState, prefs: Prefs, now: number, instead 
       lines[0] ?? '',
       ...(code.meaning ? [code.meaning] : []),
       ...lines.slice(1),
+      ...theirs,
       ...(instead && code.text ? [instead] : []),
       i18n.t('badge.checked', { age }),
     ]),

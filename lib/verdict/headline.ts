@@ -11,10 +11,14 @@ import type { AssessedIncident, Assessment } from './assess';
 import { componentStatusWord } from './badge';
 import { levelWord, problemWords, scopeText, stepWord } from './describe';
 import { type Level, levelRank } from './level';
+import type { EvidenceSummary } from './evidence';
 
 export interface Headline {
-  /** Colour of the headline's dot: a level, or 'unknown' (grey) whenever the data is not live. */
-  tone: Level | 'unknown';
+  /**
+   * Colour of the headline's dot: a level, 'unknown' (grey) whenever the data is not live, or
+   * 'evidence' (purple) while the user's own requests fail and the page shows nothing for them.
+   */
+  tone: Level | 'unknown' | 'evidence';
   freshness: Freshness;
   title: string;
   /** Further lines, most important first (since when, the latest word, what to do). */
@@ -26,7 +30,31 @@ export function incidentOrder(a: AssessedIncident, b: AssessedIncident): number 
   return Number(b.relevant) - Number(a.relevant) || levelRank(b.level) - levelRank(a.level) || b.incident.startedAt - a.incident.startedAt;
 }
 
-export function headlineFor(state: StatusState, assessment: Assessment | null, prefs: Prefs, now: number): Headline {
+/**
+ * `evidence` is what the user's own claude.ai requests say (lib/evidence/words.ts: evidenceSummary):
+ * while Claude fails for them, the headline says so instead of a calm "All systems operational",
+ * and says what the page says on the next line.
+ */
+export function headlineFor(
+  state: StatusState,
+  assessment: Assessment | null,
+  prefs: Prefs,
+  now: number,
+  evidence: EvidenceSummary | null = null,
+): Headline {
+  const headline = pageHeadline(state, assessment, prefs, now);
+  // Calm for the user, live or last known (or nothing known yet): the user's evidence comes first.
+  const calm = assessment === null || coreHeadline(assessment, prefs, now).tone === 'operational';
+  if (!evidence?.failing || !calm) return headline;
+  return {
+    tone: 'evidence',
+    freshness: headline.freshness,
+    title: evidence.title,
+    lines: [i18n.t('evidence.pageSays', { what: headline.title }), ...headline.lines],
+  };
+}
+
+function pageHeadline(state: StatusState, assessment: Assessment | null, prefs: Prefs, now: number): Headline {
   const freshness = freshnessOf(state, now);
   const problem = state.problem ? problemWords(state.problem) : null;
   const problemLines = problem ? [problem.summary, problem.advice] : [];

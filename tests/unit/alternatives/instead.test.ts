@@ -178,18 +178,18 @@ describe('the badge tooltip and the banner', () => {
   it('the tooltip gets one line with the alternatives while the data is live', () => {
     const line = insteadTooltipLine(instead(haiku())!, providerName);
     expect(line).toBe('Instead: Working now: Sonnet 5, Sonnet 4.6, and Opus 5.');
-    const title = badgeFor(live(haiku()), DEFAULT_PREFS, NOW, line).title.split('\n');
+    const title = badgeFor(live(haiku()), DEFAULT_PREFS, NOW, null, line).title.split('\n');
     expect(title).toContain(line);
     expect(title.at(-1)).toMatch(/^Checked /);
   });
 
   it('…and not when the data is stale (a stale "this works" could be wrong)', () => {
     const line = insteadTooltipLine(instead(haiku())!, providerName);
-    expect(badgeFor(live(haiku()), DEFAULT_PREFS, NOW + 10 * MIN, line).title).not.toContain('Instead');
+    expect(badgeFor(live(haiku()), DEFAULT_PREFS, NOW + 10 * MIN, null, line).title).not.toContain('Instead');
   });
 
   it('…nor when the badge is calm', () => {
-    expect(badgeFor(live(loadFixture(SUMMARY_OPERATIONAL)), DEFAULT_PREFS, NOW, 'Instead: x').title).not.toContain('Instead');
+    expect(badgeFor(live(loadFixture(SUMMARY_OPERATIONAL)), DEFAULT_PREFS, NOW, null, 'Instead: x').title).not.toContain('Instead');
   });
 
   it('the tooltip line puts every part on one line', () => {

@@ -64,10 +64,10 @@ describe('evidence notifications', () => {
         recoveredAt: null,
       },
     ]);
-    // The one English wording, kept in one function for the locale file.
+    // The words come from the locale file (evidence.*), through lib/evidence/words.ts.
     expect(evidenceNoteText(d.notes[0]!)).toEqual({
       title: "Claude is failing for you; the status page doesn't say so yet",
-      message: '5 of 7 requests failed in the last 5 min, mostly 529 overloaded.',
+      message: '5 of 7 requests failed in the last 5 min, mostly 529 overloaded',
     });
   });
 

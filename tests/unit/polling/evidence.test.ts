@@ -392,3 +392,109 @@ describe('wired into the background', () => {
     expect(readEvidenceState(await evidenceItem.getValue()).verdict.kind).toBe('confirmed');
   });
 });
+
+describe('the badge follows the verdict', () => {
+  async function background() {
+    const { createBackground } = await import('../../../lib/polling/worker');
+    const { fakeFetch, json } = await import('../../fake-fetch');
+    const f = fakeFetch({ 'status.claude.com': () => json(loadFixture(SUMMARY_OPERATIONAL)) });
+    const timers: Array<() => void> = [];
+    const bg = createBackground({
+      browser,
+      fetch: f.fetch,
+      now: () => now,
+      isOnline: () => true,
+      random: () => 0.5,
+      showNote: async () => undefined,
+      setTimer: (run) => void timers.push(run),
+    });
+    await bg.refresh('user');
+    /** Runs the coalesced write, as its timer would 1.5 s after the first event. */
+    const flush = async () => {
+      for (const run of timers.splice(0)) run();
+      await bg.evidence.reassess(); // queued behind the flush
+    };
+    const badge = async () => ({
+      text: await browser.action.getBadgeText({}),
+      title: await browser.action.getTitle({}),
+    });
+    return { bg, flush, badge, fetches: f.calls };
+  }
+
+  it('failures cross the threshold: ERR at the coalesced write, without waiting for a poll', async () => {
+    const { bg, flush, badge, fetches } = await background();
+    expect((await badge()).text).toBe('');
+    const polls = fetches.length;
+    for (let i = 0; i < 3; i++) bg.evidence.observe(chromeCompleted(529));
+    await flush();
+    expect(fetches.length).toBe(polls);
+    const b = await badge();
+    expect(b.text).toBe('ERR');
+    expect(b.title).toContain("Claude is failing for you; the status page doesn't say so yet");
+    expect(b.title).toContain('3 of 3 requests failed in the last 5 min, mostly 529 overloaded');
+  });
+
+  it('recovery clears it: OK requests bring the calm badge back at the next write', async () => {
+    const { bg, flush, badge } = await background();
+    for (let i = 0; i < 3; i++) bg.evidence.observe(chromeCompleted(529));
+    await flush();
+    expect((await badge()).text).toBe('ERR');
+    now += 3 * 60_000; // the failures leave the 2-minute recovery span
+    await bg.refresh('user'); // the page's data stays live meanwhile
+    expect((await badge()).text).toBe('ERR'); // still failing: no OK request yet
+    for (let i = 0; i < 3; i++) bg.evidence.observe(chromeCompleted(200));
+    await flush();
+    const b = await badge();
+    expect(b.text).toBe('');
+    expect(b.title).toContain('All systems operational');
+    expect(b.title).not.toContain('failing for you');
+  });
+
+  it('the setting off: the stored evidence is cleared and the badge is calm again', async () => {
+    const { bg, flush, badge } = await background();
+    for (let i = 0; i < 3; i++) bg.evidence.observe(chromeCompleted(529));
+    await flush();
+    expect((await badge()).text).toBe('ERR');
+    await prefsItem.setValue({ ...DEFAULT_PREFS, localEvidence: false });
+    await bg.evidence.reassess();
+    expect((await badge()).text).toBe('');
+  });
+
+  it('a write that changes nothing in the verdict does not repaint the badge', async () => {
+    const changes: string[] = [];
+    const timers: Array<() => void> = [];
+    const recorder = createEvidenceRecorder({
+      now: () => now,
+      isOnline: () => true,
+      setTimer: (run) => void timers.push(run),
+      onVerdictChange: async () => void changes.push(readEvidenceState(await evidenceItem.getValue()).verdict.kind),
+    });
+    recorder.observe(chromeCompleted(200));
+    for (const run of timers.splice(0)) run();
+    await recorder.reassess();
+    expect(changes).toEqual(['none']); // counts went from nothing to 1 of 1
+    await recorder.reassess();
+    await recorder.reassess();
+    expect(changes).toEqual(['none']);
+    for (let i = 0; i < 3; i++) recorder.observe(chromeCompleted(503));
+    for (const run of timers.splice(0)) run();
+    await recorder.reassess();
+    expect(changes).toEqual(['none', 'claude-failing-unconfirmed']);
+  });
+
+  it('a failing repaint never breaks the recorder', async () => {
+    const timers: Array<() => void> = [];
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const recorder = createEvidenceRecorder({
+      now: () => now,
+      isOnline: () => true,
+      setTimer: (run) => void timers.push(run),
+      onVerdictChange: async () => {
+        throw new Error('action API gone');
+      },
+    });
+    for (let i = 0; i < 3; i++) recorder.observe(chromeCompleted(529));
+    for (const run of timers.splice(0)) run();
+    await expect(recorder.reassess()).resolves.toMatchObject({ verdict: { kind: 'claude-failing-unconfirmed' } });
+  });
+});
