@@ -40,7 +40,7 @@ export default defineConfig({
   manifestVersion: 3,
   // The AMO sources zip: never the test certificates (a private key) or test screenshots.
   zip: { excludeSources: ['tests/e2e/.certs/**', 'tests/e2e/artifacts/**'] },
-  vite: () => ({ plugins: [preact()] }),
+  vite: () => ({ plugins: [preact()], build: { sourcemap: !!process.env.BUNDLE_SOURCEMAP } }),
   hooks: { 'build:manifestGenerated': (_wxt, manifest) => keepBrowserHistoryPage(manifest) },
   webExt: {
     // `npm start` launches the browser itself (scripts/start.mjs); `wxt dev` uses these.
