@@ -1,5 +1,6 @@
 // Issue "Ready for the stores": accessible and themed. axe-core on the popup (operational, during an
-// incident, on last-known data), the settings page, the history page and the claude.ai banner, in
+// incident, on last-known data, with the user's own requests failing), the settings page, the
+// history page and the claude.ai banner (an incident's, and the purple "failing for you" one), in
 // light and dark: no serious or critical violation, and every other one explained below. Keyboard:
 // the popup's first focus is its answer, the actions come next, and each stop shows a focus ring.
 import assert from 'node:assert/strict';
@@ -107,6 +108,28 @@ function a11yIn(browserName, scheme) {
       await until(() => history.evaluate(() => document.querySelectorAll('.day-bar').length > 0), 'history bars', 30_000);
       check(await runAxe(history), `history ${scheme}`);
       await history.close();
+    });
+
+    it("your own requests failing: the popup's evidence section and the purple banner, no serious or critical axe violation", async () => {
+      d.server.setSummary(operational());
+      await clickRefresh(d);
+      await until(async () => (await d.badge()).text === '', 'calm badge');
+      d.server.setClaudeApi({ kind: 'http', status: 529 });
+      const claude = await d.openPage(`https://claude.ai/?theme=${scheme}`);
+      await emulateScheme(claude, scheme);
+      // claude.ai's own requests, from its tab: 5 failures cross the threshold (≥ 3 and ≥ 50 %).
+      await claude.evaluate(() => Promise.all(Array.from({ length: 5 }, () => fetch('/api/organizations/x/chat_conversations').catch(() => null))));
+      await until(async () => (await d.badge()).text === 'ERR', 'ERR badge', 20_000);
+      await waitForBanner(claude, 'evidence banner');
+      check(await runAxe(claude, { include: 'claude-status-banner' }), `evidence banner ${scheme}`);
+      const popup = await d.openExtensionPage('popup.html');
+      await emulateScheme(popup, scheme);
+      await until(() => popup.evaluate(() => !!document.querySelector('.evidence')), 'evidence section');
+      check(await runAxe(popup), `popup evidence ${scheme}`);
+      await popup.close();
+      await claude.close();
+      d.server.setClaudeApi({ kind: 'http', status: 200 });
+      await d.extensionEval(() => (globalThis.browser ?? globalThis.chrome).storage.local.remove('evidence'));
     });
 
     it('claude.ai banner: no serious or critical axe violation', async () => {
