@@ -938,7 +938,8 @@ async function main() {
       quiet = await quietPhase(d, meter, stopper);
       if (quiet) latency = await latencyPhase(d);
     }
-    if (opt.evidence && (opt['evidence-only'] || latency)) evidence = await evidencePhase(d, stopper);
+    // An older build measured with --extension has no local evidence.
+    if (opt.evidence && !EXTENSION_DIR && (opt['evidence-only'] || latency)) evidence = await evidencePhase(d, stopper);
     if (latency && stopper) {
       const wakes = stopper.count('wake');
       log(`worker: ${stopper.count('stop')} idle stops, ${wakes} wakes over the run`);
