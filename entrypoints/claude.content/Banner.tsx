@@ -85,8 +85,9 @@ export function Banner({ host }: { host: HTMLElement }) {
     setHidden(fingerprint);
     const snapshot = state?.snapshot;
     const open = [...(snapshot?.incidents ?? []), ...(snapshot?.maintenances ?? [])].map((i) => i.id);
-    // The evidence banner's own dismissal is kept while its episode may still be on screen.
-    void dismissBanner(id, fingerprint, [...open, ...(own ? [EVIDENCE_ID] : [])]);
+    // The evidence banner's own dismissal is kept while its episode is remembered, also when an incident
+    // banner is what the user dismisses now: that episode's banner may come back once the incident ends.
+    void dismissBanner(id, fingerprint, [...open, ...(own || verdict?.crossedAt != null ? [EVIDENCE_ID] : [])]);
     // Focus goes where a keyboard user would have gone next: the page's first control after the banner.
     if (hadFocus) nextFocusableAfter(host)?.focus();
   };
