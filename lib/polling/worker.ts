@@ -109,7 +109,11 @@ export function createBackground(deps: BackgroundDeps) {
   /** Polls if this trigger warrants it now (each caller decides for itself, then they share). */
   async function refresh(reason: RefreshReason): Promise<StatusState> {
     const state = await statusItem.getValue();
-    return isPollDue(state, deps.now(), MIN_GAP_MS[reason]) || reason === 'user' || reason === 'online' ? pollNow() : state;
+    if (isPollDue(state, deps.now(), MIN_GAP_MS[reason]) || reason === 'user' || reason === 'online') return pollNow();
+    // No poll (a backoff, or one a moment ago): the evidence verdict still moves with the clock (failures
+    // leave the 5-min span, an episode fades), or a stored ERR would outlive the requests it counted.
+    await evidence.reassess();
+    return state;
   }
 
   /** Writes to the seen models one at a time: a poll and a learning run finishing together both keep theirs. */

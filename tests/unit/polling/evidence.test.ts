@@ -460,6 +460,25 @@ describe('the badge follows the verdict', () => {
     expect((await badge()).text).toBe('');
   });
 
+  it('while the status page is backed off (no poll), the alarms still let failures fade: no ERR for requests long gone', async () => {
+    const { bg, flush, badge, fetches } = await background();
+    for (let i = 0; i < 3; i++) bg.evidence.observe(chromeCompleted(529));
+    await flush();
+    expect((await badge()).text).toBe('ERR');
+    // The status page then fails for a while and the poller backs off for 10 minutes; claude.ai is closed.
+    const state = await statusItem.getValue();
+    await statusItem.setValue({ ...state, problem: { kind: 'http', detail: 'HTTP 503' }, checkedAt: now, retryAt: now + 10 * 60_000 });
+    const polls = fetches.length;
+    for (let minute = 1; minute <= 6; minute++) {
+      now += 60_000;
+      await bg.refresh('alarm');
+    }
+    expect(fetches.length).toBe(polls); // the backoff is respected
+    const b = await badge();
+    expect(b.text).not.toBe('ERR');
+    expect(b.title).not.toContain('requests failed in the last 5 min');
+  });
+
   it('a write that changes nothing in the verdict does not repaint the badge', async () => {
     const changes: string[] = [];
     const timers: Array<() => void> = [];
