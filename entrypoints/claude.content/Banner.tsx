@@ -31,9 +31,12 @@ function insteadPart(
   assessment: Assessment,
   myModels: string[],
   seen: string[],
+  ownFailing: boolean,
 ): string {
   const { inUse, item } = content;
-  if (inUse && !inUse.affected) return i18n.t('alternatives.inUseFine', { model: modelLabel(inUse.model) });
+  // The page leaves the model in use out, but the user's own requests fail with this incident ("You're
+  // affected" beside it): "not affected" would contradict the evidence.
+  if (inUse && !inUse.affected) return ownFailing ? '' : i18n.t('alternatives.inUseFine', { model: modelLabel(inUse.model) });
   if (inUse) {
     const key = modelKey(inUse.model);
     const alternatives = workingModels({ assessment, known: [...seen, ...myModels, key], chosen: [key] });
@@ -116,7 +119,10 @@ export function Banner({ host }: { host: HTMLElement }) {
       const { item } = content;
       const scope = scopeText(item.scope, item.components);
       // A stale "this works" could point to a model that went down since: live data only.
-      const instead = stale || !assessment ? '' : insteadPart(content, assessment, withDefaults(prefs).myModels, seen?.keys ?? []);
+      const instead =
+        stale || !assessment
+          ? ''
+          : insteadPart(content, assessment, withDefaults(prefs).myModels, seen?.keys ?? [], verdict?.kind === 'confirmed');
       body = (
         <div
           ref={bar}

@@ -17,7 +17,7 @@ import { normaliseSummary } from '../../../lib/statuspage/normalise';
 import { SummarySchema } from '../../../lib/statuspage/schema';
 import { EMPTY_STATE } from '../../../lib/statuspage/state';
 import { dismissedItem, evidenceItem, statusItem } from '../../../lib/storage';
-import { SUMMARY_MULTIPLE_MODELS, SUMMARY_OPERATIONAL, loadFixture } from '../../fixtures';
+import { SUMMARY_MULTIPLE_MODELS, SUMMARY_OPERATIONAL, loadFixture, syntheticSummaryWithIncident } from '../../fixtures';
 
 const CROSSED = Date.parse('2026-11-25T09:58:00Z');
 
@@ -32,8 +32,8 @@ function failing(): EvidenceVerdict {
   };
 }
 
-async function page(summaryName: string) {
-  const snapshot = normaliseSummary(SummarySchema.parse(loadFixture(summaryName)));
+async function page(summary: string | object) {
+  const snapshot = normaliseSummary(SummarySchema.parse(typeof summary === 'string' ? loadFixture(summary) : summary));
   await statusItem.setValue({ ...EMPTY_STATE, snapshot, checkedAt: Date.now(), confirmedAt: Date.now() });
 }
 
@@ -90,5 +90,21 @@ describe('the claude.ai banner: dismissals', () => {
     await page(SUMMARY_OPERATIONAL);
     await new Promise((r) => setTimeout(r, 50));
     expect(bar()).toBeNull();
+  });
+});
+
+describe('the claude.ai banner: the model in use and the user’s own requests', () => {
+  it('never says the model in use is not affected while the user’s own requests fail with the incident', async () => {
+    // The real "Elevated errors on Haiku 4.5" (linked to claude.ai), reopened; the picker shows Opus 5,
+    // and the user's own claude.ai requests fail: the page confirms claude.ai is affected.
+    const picker = document.createElement('button');
+    picker.dataset.testid = 'model-selector-dropdown';
+    picker.textContent = 'Opus 5';
+    document.body.append(picker);
+    await page(syntheticSummaryWithIncident('db1mh1r2zrn5'));
+    await evidenceItem.setValue({ ...EMPTY_EVIDENCE, verdict: { ...failing(), kind: 'confirmed' } });
+    draw();
+    await vi.waitFor(() => expect(bar()?.querySelector('.evidence-note')?.textContent).toBe("You're affected"));
+    expect(bar()!.textContent).not.toContain('is not affected');
   });
 });
