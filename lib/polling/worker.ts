@@ -62,7 +62,9 @@ export function createBackground(deps: BackgroundDeps) {
 
   async function paintBadge(state?: StatusState): Promise<void> {
     const [status, prefs] = await Promise.all([state ?? statusItem.getValue(), prefsItem.getValue().then(withDefaults)]);
-    const badge = badgeFor(status, prefs, deps.now(), await storedEvidenceSummary(prefs), await insteadLine(status, prefs, deps.now()));
+    const evidence = await storedEvidenceSummary(prefs);
+    const instead = await insteadLine(status, prefs, deps.now(), evidence?.failing === true);
+    const badge = badgeFor(status, prefs, deps.now(), evidence, instead);
     await Promise.all([
       browser.action.setBadgeText({ text: badge.text }),
       browser.action.setBadgeBackgroundColor({ color: badge.color }),
