@@ -174,6 +174,9 @@ export function createBackground(deps: BackgroundDeps) {
   /** Runs at every worker start: browsers may drop alarms and badges across restarts. */
   async function start(): Promise<void> {
     await ensureAlarms();
+    // The stored evidence verdict may be hours old (the browser was closed): work it out again before the
+    // first paint, or that paint shows an old ERR until the first poll (up to its timeout) reassesses it.
+    await evidence.reassess();
     await applyBadge();
     await refresh('start');
   }

@@ -479,6 +479,33 @@ describe('the badge follows the verdict', () => {
     expect(b.title).not.toContain('requests failed in the last 5 min');
   });
 
+  it('a browser restarted hours after an ERR: the first badge is not that old ERR, even while the first poll is slow', async () => {
+    const { bg, flush, badge } = await background();
+    for (let i = 0; i < 3; i++) bg.evidence.observe(chromeCompleted(529));
+    await flush();
+    expect((await badge()).text).toBe('ERR');
+    // The browser closes; three hours later it starts again (badges do not survive) and the status page is slow.
+    now += 3 * 3_600_000;
+    await browser.action.setBadgeText({ text: '' });
+    const { createBackground } = await import('../../../lib/polling/worker');
+    const { fakeFetch, stall } = await import('../../fake-fetch');
+    const { fetch } = fakeFetch({ 'status.claude.com': stall });
+    const restarted = createBackground({
+      browser,
+      fetch,
+      now: () => now,
+      isOnline: () => true,
+      random: () => 0.5,
+      showNote: async () => {},
+    });
+    void restarted.start();
+    await vi.waitFor(async () => expect(await browser.action.getTitle({})).toMatch(/Checked|Last known/));
+    await new Promise((r) => setTimeout(r, 20));
+    const b = await badge();
+    expect(b.text).not.toBe('ERR');
+    expect(b.title).not.toContain('requests failed in the last 5 min');
+  });
+
   it('a write that changes nothing in the verdict does not repaint the badge', async () => {
     const changes: string[] = [];
     const timers: Array<() => void> = [];
