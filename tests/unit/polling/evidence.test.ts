@@ -188,6 +188,24 @@ describe('the recorder', () => {
     });
   });
 
+  it('the status page unreachable long enough to be backed off: timeouts are still your connection, not Claude failing', async () => {
+    const { recorder, notes, tick } = setup();
+    // The last polls timed out; the poller now waits 5 minutes before the next try (polls.ts backoff).
+    const { snapshot } = await statusItem.getValue();
+    await statusItem.setValue({
+      ...EMPTY_STATE,
+      snapshot,
+      checkedAt: now - 3 * 60_000,
+      problem: { kind: 'timeout', detail: 'no answer within 10 s' },
+      failures: 14,
+      retryAt: now + 2 * 60_000,
+    });
+    for (let i = 0; i < 4; i++) recorder.observe(firefoxError('NS_ERROR_NET_TIMEOUT'));
+    await tick();
+    expect(readEvidenceState(await evidenceItem.getValue()).verdict.kind).not.toBe('claude-failing-unconfirmed');
+    expect(notes).toEqual([]);
+  });
+
   it('setting off: nothing is counted or stored, and what was stored is cleared', async () => {
     const { recorder, tick } = setup();
     recorder.observe(chromeCompleted(529));
