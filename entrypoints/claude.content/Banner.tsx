@@ -31,9 +31,12 @@ function insteadPart(
   assessment: Assessment,
   myModels: string[],
   seen: string[],
+  ownFailing: boolean,
 ): string {
   const { inUse, item } = content;
-  if (inUse && !inUse.affected) return i18n.t('alternatives.inUseFine', { model: modelLabel(inUse.model) });
+  // The page leaves the model in use out, but the user's own requests fail with this incident ("You're
+  // affected" beside it): "not affected" would contradict the evidence.
+  if (inUse && !inUse.affected) return ownFailing ? '' : i18n.t('alternatives.inUseFine', { model: modelLabel(inUse.model) });
   if (inUse) {
     const key = modelKey(inUse.model);
     const alternatives = workingModels({ assessment, known: [...seen, ...myModels, key], chosen: [key] });
@@ -85,8 +88,9 @@ export function Banner({ host }: { host: HTMLElement }) {
     setHidden(fingerprint);
     const snapshot = state?.snapshot;
     const open = [...(snapshot?.incidents ?? []), ...(snapshot?.maintenances ?? [])].map((i) => i.id);
-    // The evidence banner's own dismissal is kept while its episode may still be on screen.
-    void dismissBanner(id, fingerprint, [...open, ...(own ? [EVIDENCE_ID] : [])]);
+    // The evidence banner's own dismissal is kept while its episode is remembered, also when an incident
+    // banner is what the user dismisses now: that episode's banner may come back once the incident ends.
+    void dismissBanner(id, fingerprint, [...open, ...(own || verdict?.crossedAt != null ? [EVIDENCE_ID] : [])]);
     // Focus goes where a keyboard user would have gone next: the page's first control after the banner.
     if (hadFocus) nextFocusableAfter(host)?.focus();
   };
@@ -115,7 +119,10 @@ export function Banner({ host }: { host: HTMLElement }) {
       const { item } = content;
       const scope = scopeText(item.scope, item.components);
       // A stale "this works" could point to a model that went down since: live data only.
-      const instead = stale || !assessment ? '' : insteadPart(content, assessment, withDefaults(prefs).myModels, seen?.keys ?? []);
+      const instead =
+        stale || !assessment
+          ? ''
+          : insteadPart(content, assessment, withDefaults(prefs).myModels, seen?.keys ?? [], verdict?.kind === 'confirmed');
       body = (
         <div
           ref={bar}

@@ -75,7 +75,8 @@ export function App() {
   const mine = prefs.myModels.map(parseModelKey).filter((m) => m !== null);
   const assessment = state.snapshot ? assess(state.snapshot, prefs) : null;
   const verdict = shownVerdict(evidence, prefs.localEvidence);
-  const headline = headlineFor(state, assessment, prefs, now, verdict && evidenceSummary(verdict));
+  const evidenceWords = verdict && evidenceSummary(verdict);
+  const headline = headlineFor(state, assessment, prefs, now, evidenceWords);
   const live = freshnessOf(state, now) === 'live';
   const incidents = assessment ? [...assessment.incidents].sort(incidentOrder) : [];
   const maintenances = assessment ? [...assessment.maintenanceNow, ...assessment.upcoming] : [];
@@ -84,7 +85,15 @@ export function App() {
   // Alternatives only from live data: a stale "this works" could point to what went down since.
   const instead =
     live && assessment && state.snapshot
-      ? insteadFor({ assessment, components: state.snapshot.components, prefs, seen: seen!.keys, providers: providers!, now })
+      ? insteadFor({
+          assessment,
+          components: state.snapshot.components,
+          prefs,
+          seen: seen!.keys,
+          providers: providers!,
+          now,
+          claudeAiFailing: evidenceWords?.failing === true,
+        })
       : null;
   const watched = (Array.isArray(prefs.providers) ? prefs.providers : []).filter(isProviderId);
 

@@ -22,6 +22,8 @@ export interface InsteadInput {
   /** `providersItem`: other providers' status, for those the user turned on. */
   providers: ProvidersState;
   now: number;
+  /** The user's own claude.ai requests fail (local evidence): claude.ai is not offered as the surface that works. */
+  claudeAiFailing?: boolean;
 }
 
 export interface Instead {
@@ -38,7 +40,7 @@ export function insteadFor(input: InsteadInput): Instead | null {
   const myModels = Array.isArray(prefs.myModels) ? prefs.myModels : [];
   const seen = Array.isArray(input.seen) ? input.seen : [];
   const models = workingModels({ assessment, known: [...seen, ...myModels], chosen: myModels });
-  let surfaces = surfaceLine(input.components, assessment);
+  let surfaces = surfaceLine(input.components, assessment, input.claudeAiFailing ? ['claude.ai'] : []);
   // With surfaces chosen, only a surface of theirs being down is theirs to work around.
   const mine = Array.isArray(prefs.myComponents) ? prefs.myComponents : [];
   if (surfaces && mine.length && !surfaces.down.some((s) => mine.includes(s.id))) surfaces = null;

@@ -51,16 +51,24 @@ function isDown(c: ComponentState, assessment: Assessment): boolean {
 
 /**
  * One short line's worth of "this is down, that works", or null when no surface is down or none of claude.ai, the API
- * and Claude Code works (the Console or Government working helps nobody who lost the others).
+ * and Claude Code works (the Console or Government working helps nobody who lost the others). `notWorking`: surfaces
+ * never pointed to whatever the page says (claude.ai while the user's own requests there fail).
  */
-export function surfaceLine(components: readonly ComponentState[], assessment: Assessment): SurfaceLine | null {
+export function surfaceLine(
+  components: readonly ComponentState[],
+  assessment: Assessment,
+  notWorking: readonly Surface[] = [],
+): SurfaceLine | null {
   const known = (Array.isArray(components) ? components : []).flatMap((component) => {
     const surface = SURFACE_BY_ID.get(component?.id);
     return surface ? [{ component, ref: { id: component.id, surface, name: component.name } }] : [];
   });
   const down = known.filter(({ component }) => isDown(component, assessment)).map(({ ref }) => ref);
   if (!down.length) return null;
-  const up = (surface: Surface) => known.find(({ ref, component }) => ref.surface === surface && component.status === 'operational')?.ref;
+  const up = (surface: Surface) =>
+    notWorking.includes(surface)
+      ? undefined
+      : known.find(({ ref, component }) => ref.surface === surface && component.status === 'operational')?.ref;
   const [web, api, code] = [up('claude.ai'), up('api'), up('claude-code')];
   if (api) return { down, working: code ? [api, code] : [api], hint: 'api-clients' };
   if (web) return { down, working: [web], hint: 'claude-ai' };

@@ -7,7 +7,7 @@
  * Pure: returns note data (kind and counts); the words are the UI's.
  */
 import { inQuietHours, type Prefs } from '../prefs';
-import type { Attention } from '../attention/attention';
+import { type Attention, isSnoozed } from '../attention/attention';
 import type { EvidenceCounts, EvidenceVerdict } from './verdict';
 
 export interface EvidenceNoteMemory {
@@ -44,11 +44,7 @@ export function decideEvidenceNotes(
   const { verdict, prefs, attention, now } = input;
   const crossedAt = verdict.crossedAt;
   if (crossedAt === null) return { memory, notes: [] };
-  const silenced =
-    !prefs.notify ||
-    !prefs.localEvidence ||
-    (attention.snoozeUntil !== null && now < attention.snoozeUntil) ||
-    inQuietHours(prefs.quietHours, new Date(now));
+  const silenced = !prefs.notify || !prefs.localEvidence || isSnoozed(attention, now) || inQuietHours(prefs.quietHours, new Date(now));
   const notes: EvidenceNote[] = [];
   const next = { ...memory };
   const note = (kind: EvidenceNote['kind']): EvidenceNote => ({

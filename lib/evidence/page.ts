@@ -10,6 +10,8 @@ import type { StatusState } from '../statuspage/state';
 export const CLAUDE_AI_COMPONENT = 'rwppv331jlwc';
 /** A poll older than this says nothing about the user's connection now. */
 export const REACHABILITY_MAX_AGE_MS = 2 * 60_000;
+/** A retry further from its poll than this (a clock set back, or a Retry-After of an hour) does not extend the last word. */
+const BACKOFF_TRUSTED_MS = 15 * 60_000;
 
 export interface PageIncident {
   id: string;
@@ -47,10 +49,14 @@ function postedAt(incident: IncidentState): number {
 /**
  * Whether the extension's own status-page polls got through recently: true when the last poll was
  * answered (any HTTP answer proves the network works), false when it failed at the network level,
- * null when the last poll is too old to say.
+ * null when the last poll is too old to say. A network failure the poller is backing off from stays
+ * the last word until the retry: no newer poll can say otherwise before then (backoff reaches 10 min).
  */
 export function statusPageReachable(state: StatusState, now: number): boolean | null {
-  if (state.checkedAt === null || now - state.checkedAt > REACHABILITY_MAX_AGE_MS || state.checkedAt > now) return null;
+  if (state.checkedAt === null || state.checkedAt > now) return null;
   const kind = state.problem?.kind;
-  return !(kind === 'network' || kind === 'timeout' || kind === 'offline');
+  const unreachable = kind === 'network' || kind === 'timeout' || kind === 'offline';
+  const backingOff = state.retryAt !== null && state.retryAt > now && state.retryAt - state.checkedAt <= BACKOFF_TRUSTED_MS;
+  if (now - state.checkedAt > REACHABILITY_MAX_AGE_MS && !(unreachable && backingOff)) return null;
+  return !unreachable;
 }

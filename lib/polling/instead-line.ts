@@ -7,8 +7,8 @@ import type { StatusState } from '../statuspage/state';
 import { providersItem, seenModelsItem } from '../storage';
 import { assess } from '../verdict/assess';
 
-/** '' when there is no snapshot or nothing the user cares about is affected. */
-export async function insteadLine(status: StatusState, prefs: Prefs, now: number): Promise<string> {
+/** '' when there is no snapshot or nothing the user cares about is affected. `claudeAiFailing`: the user's own evidence. */
+export async function insteadLine(status: StatusState, prefs: Prefs, now: number, claudeAiFailing = false): Promise<string> {
   if (!status.snapshot) return '';
   const [seen, providers] = await Promise.all([seenModelsItem.getValue(), providersItem.getValue()]);
   const instead = insteadFor({
@@ -18,6 +18,7 @@ export async function insteadLine(status: StatusState, prefs: Prefs, now: number
     seen: seen.keys,
     providers,
     now,
+    claudeAiFailing,
   });
   return instead ? insteadTooltipLine(instead, providerName) : '';
 }

@@ -62,7 +62,9 @@ export function createBackground(deps: BackgroundDeps) {
 
   async function paintBadge(state?: StatusState): Promise<void> {
     const [status, prefs] = await Promise.all([state ?? statusItem.getValue(), prefsItem.getValue().then(withDefaults)]);
-    const badge = badgeFor(status, prefs, deps.now(), await storedEvidenceSummary(prefs), await insteadLine(status, prefs, deps.now()));
+    const evidence = await storedEvidenceSummary(prefs);
+    const instead = await insteadLine(status, prefs, deps.now(), evidence?.failing === true);
+    const badge = badgeFor(status, prefs, deps.now(), evidence, instead);
     await Promise.all([
       browser.action.setBadgeText({ text: badge.text }),
       browser.action.setBadgeBackgroundColor({ color: badge.color }),
@@ -109,7 +111,11 @@ export function createBackground(deps: BackgroundDeps) {
   /** Polls if this trigger warrants it now (each caller decides for itself, then they share). */
   async function refresh(reason: RefreshReason): Promise<StatusState> {
     const state = await statusItem.getValue();
-    return isPollDue(state, deps.now(), MIN_GAP_MS[reason]) || reason === 'user' || reason === 'online' ? pollNow() : state;
+    if (isPollDue(state, deps.now(), MIN_GAP_MS[reason]) || reason === 'user' || reason === 'online') return pollNow();
+    // No poll (a backoff, or one a moment ago): the evidence verdict still moves with the clock (failures
+    // leave the 5-min span, an episode fades), or a stored ERR would outlive the requests it counted.
+    await evidence.reassess();
+    return state;
   }
 
   /** Writes to the seen models one at a time: a poll and a learning run finishing together both keep theirs. */
@@ -168,6 +174,9 @@ export function createBackground(deps: BackgroundDeps) {
   /** Runs at every worker start: browsers may drop alarms and badges across restarts. */
   async function start(): Promise<void> {
     await ensureAlarms();
+    // The stored evidence verdict may be hours old (the browser was closed): work it out again before the
+    // first paint, or that paint shows an old ERR until the first poll (up to its timeout) reassesses it.
+    await evidence.reassess();
     await applyBadge();
     await refresh('start');
   }

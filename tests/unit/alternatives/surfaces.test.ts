@@ -52,6 +52,12 @@ describe('one surface down, another working', () => {
     expect(view(line(reopened('2pt83vlkk7x7')))).toEqual({ down: ['api', 'cowork'], working: ['claude.ai'], hint: 'claude-ai' });
   });
 
+  it('the API down while the user’s own claude.ai requests fail: claude.ai is not offered (the popup and tooltip pass it)', () => {
+    const snapshot = normaliseSummary(SummarySchema.parse(reopened('2pt83vlkk7x7')));
+    const l = surfaceLine(snapshot.components, assess(snapshot, DEFAULT_PREFS), ['claude.ai']);
+    expect(l?.working.map((s) => s.surface) ?? []).not.toContain('claude.ai');
+  });
+
   it('real vr9tpk8w7zr8 "Elevated errors on Claude Code and Claude Cowork": the API works, Claude Code is not offered', () => {
     expect(view(line(reopened('vr9tpk8w7zr8')))).toEqual({ down: ['claude-code', 'cowork'], working: ['api'], hint: 'api-clients' });
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NO_ATTENTION } from '../../../lib/attention/attention';
+import { NO_ATTENTION, isSnoozed } from '../../../lib/attention/attention';
 import { DEFAULT_PREFS, type Prefs } from '../../../lib/prefs';
 import { NO_EVIDENCE_NOTES, decideEvidenceNotes, type EvidenceNoteMemory } from '../../../lib/evidence/notify';
 import type { EvidenceKind, EvidenceVerdict } from '../../../lib/evidence/verdict';
@@ -123,5 +123,19 @@ describe('evidence notifications', () => {
       { v: verdict('none', T0, T0 + MIN), now: T0 + 2 * 60 * MIN },
     ]);
     expect(told).toEqual(['claude-failing']);
+  });
+
+  it('a snooze stored by a clock since set back is over for these notes too, as for incident notes and the popup', () => {
+    // Snoozed for an hour while the clock read two days ahead; the clock is then put right.
+    const ahead = T0 + 48 * 60 * MIN;
+    const attention = { muted: [], snoozedAt: ahead, snoozeUntil: ahead + 60 * MIN };
+    expect(isSnoozed(attention, T0)).toBe(false);
+    const d = decideEvidenceNotes(NO_EVIDENCE_NOTES, {
+      verdict: verdict('claude-failing-unconfirmed', T0),
+      prefs: DEFAULT_PREFS,
+      attention,
+      now: T0,
+    });
+    expect(d.notes.map((n) => n.kind)).toEqual(['claude-failing']);
   });
 });

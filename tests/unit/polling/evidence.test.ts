@@ -188,6 +188,24 @@ describe('the recorder', () => {
     });
   });
 
+  it('the status page unreachable long enough to be backed off: timeouts are still your connection, not Claude failing', async () => {
+    const { recorder, notes, tick } = setup();
+    // The last polls timed out; the poller now waits 5 minutes before the next try (polls.ts backoff).
+    const { snapshot } = await statusItem.getValue();
+    await statusItem.setValue({
+      ...EMPTY_STATE,
+      snapshot,
+      checkedAt: now - 3 * 60_000,
+      problem: { kind: 'timeout', detail: 'no answer within 10 s' },
+      failures: 14,
+      retryAt: now + 2 * 60_000,
+    });
+    for (let i = 0; i < 4; i++) recorder.observe(firefoxError('NS_ERROR_NET_TIMEOUT'));
+    await tick();
+    expect(readEvidenceState(await evidenceItem.getValue()).verdict.kind).not.toBe('claude-failing-unconfirmed');
+    expect(notes).toEqual([]);
+  });
+
   it('setting off: nothing is counted or stored, and what was stored is cleared', async () => {
     const { recorder, tick } = setup();
     recorder.observe(chromeCompleted(529));
@@ -458,6 +476,52 @@ describe('the badge follows the verdict', () => {
     await prefsItem.setValue({ ...DEFAULT_PREFS, localEvidence: false });
     await bg.evidence.reassess();
     expect((await badge()).text).toBe('');
+  });
+
+  it('while the status page is backed off (no poll), the alarms still let failures fade: no ERR for requests long gone', async () => {
+    const { bg, flush, badge, fetches } = await background();
+    for (let i = 0; i < 3; i++) bg.evidence.observe(chromeCompleted(529));
+    await flush();
+    expect((await badge()).text).toBe('ERR');
+    // The status page then fails for a while and the poller backs off for 10 minutes; claude.ai is closed.
+    const state = await statusItem.getValue();
+    await statusItem.setValue({ ...state, problem: { kind: 'http', detail: 'HTTP 503' }, checkedAt: now, retryAt: now + 10 * 60_000 });
+    const polls = fetches.length;
+    for (let minute = 1; minute <= 6; minute++) {
+      now += 60_000;
+      await bg.refresh('alarm');
+    }
+    expect(fetches.length).toBe(polls); // the backoff is respected
+    const b = await badge();
+    expect(b.text).not.toBe('ERR');
+    expect(b.title).not.toContain('requests failed in the last 5 min');
+  });
+
+  it('a browser restarted hours after an ERR: the first badge is not that old ERR, even while the first poll is slow', async () => {
+    const { bg, flush, badge } = await background();
+    for (let i = 0; i < 3; i++) bg.evidence.observe(chromeCompleted(529));
+    await flush();
+    expect((await badge()).text).toBe('ERR');
+    // The browser closes; three hours later it starts again (badges do not survive) and the status page is slow.
+    now += 3 * 3_600_000;
+    await browser.action.setBadgeText({ text: '' });
+    const { createBackground } = await import('../../../lib/polling/worker');
+    const { fakeFetch, stall } = await import('../../fake-fetch');
+    const { fetch } = fakeFetch({ 'status.claude.com': stall });
+    const restarted = createBackground({
+      browser,
+      fetch,
+      now: () => now,
+      isOnline: () => true,
+      random: () => 0.5,
+      showNote: async () => {},
+    });
+    void restarted.start();
+    await vi.waitFor(async () => expect(await browser.action.getTitle({})).toMatch(/Checked|Last known/));
+    await new Promise((r) => setTimeout(r, 20));
+    const b = await badge();
+    expect(b.text).not.toBe('ERR');
+    expect(b.title).not.toContain('requests failed in the last 5 min');
   });
 
   it('a write that changes nothing in the verdict does not repaint the badge', async () => {

@@ -61,3 +61,37 @@ describe('the tooltip after a poll', () => {
     expect((await poll()).join('\n')).not.toContain('Instead');
   });
 });
+
+describe('the tooltip and the user’s own claude.ai requests', () => {
+  /** Real 2pt83vlkk7x7 "Elevated latency on the Claude API for some users", reopened with the components its first update set. */
+  function apiDown(): any {
+    const summary = syntheticSummaryWithIncident('2pt83vlkk7x7');
+    const set = new Map<string, string>(
+      summary.incidents[0].incident_updates[0].affected_components.map((a: any) => [a.code, a.new_status]),
+    );
+    for (const c of summary.components) c.status = set.get(c.id) ?? c.status;
+    return summary;
+  }
+  /** claude.ai's own message request, as Chrome reports it. */
+  const message = (statusCode: number) => ({
+    url: 'https://claude.ai/api/organizations/0b1c2d3e-aaaa-4bbb-8ccc-123456789abc/chat_conversations/9f8e7d6c-1111-4222-8333-abcdefabcdef/completion',
+    method: 'POST',
+    type: 'xmlhttprequest',
+    statusCode,
+    tabId: 42,
+    initiator: 'https://claude.ai',
+  });
+  const insteadOf = (title: string) => title.split('\n').find((l) => l.startsWith('Instead:')) ?? '';
+
+  it('never points to claude.ai as working while the user’s own claude.ai requests fail', async () => {
+    served = apiDown();
+    expect(insteadOf((await poll()).join('\n'))).toMatch(/claude\.ai\W* is working/);
+    const { fetch } = fakeFetch({ 'status.claude.com': () => json(served) });
+    const bg = createBackground({ browser, fetch, now: () => NOW, isOnline: () => true, random: () => 0.5, showNote: async () => {} });
+    for (let i = 0; i < 3; i++) bg.evidence.observe(message(529));
+    await bg.evidence.flush();
+    const title = await browser.action.getTitle({});
+    expect(title).toContain("Claude is failing for you; the status page doesn't say so yet");
+    expect(insteadOf(title)).not.toMatch(/claude\.ai\W* is working/);
+  });
+});
