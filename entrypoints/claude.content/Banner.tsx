@@ -70,8 +70,11 @@ export function Banner({ host }: { host: HTMLElement }) {
   const [hidden, setHidden] = useState<string | null>(null);
   const assessment = state?.snapshot && prefs ? assess(state.snapshot, prefs) : null;
   const inUse = useModelInUse(!!assessment?.incidents.length);
-  const content = assessment && dismissed ? bannerFor(assessment, dismissed, inUse) : null;
+  const pageBanner = assessment && dismissed ? bannerFor(assessment, dismissed, inUse) : null;
   const verdict = prefs ? shownVerdict(evidence, withDefaults(prefs).localEvidence) : null;
+  // A maintenance of another surface does not explain Claude failing for the user (a claude.ai
+  // maintenance makes the verdict "confirmed"): the failing banner takes its place.
+  const content = pageBanner?.kind === 'maintenance' && verdict?.kind === 'claude-failing-unconfirmed' ? null : pageBanner;
   // Claude failing for the user with no incident banner to carry it: the page is calm, or (confirmed)
   // its incident is one the user's settings leave out. A dismissed incident banner is not replaced.
   const own = !content && verdict && !assessment?.incidents.some((i) => i.relevant) ? evidenceBanner(verdict) : null;

@@ -29,12 +29,17 @@ export function claudeAiIncidents(snapshot: Snapshot | null): PageIncident[] {
   return snapshot.incidents.filter(aboutClaudeAi).map((i) => ({ id: i.id, postedAt: postedAt(i) }));
 }
 
-/** The page reports something for claude.ai: such an incident, or the component not operational. */
+/**
+ * The page reports something for claude.ai: such an incident, the component not operational (under
+ * maintenance included: failures during a posted maintenance are the page's word, not "unposted"),
+ * or a maintenance of claude.ai in progress.
+ */
 export function pageSaysClaudeAiAffected(snapshot: Snapshot | null): boolean {
   if (!snapshot) return false;
   const component = snapshot.components.find((c) => c.id === CLAUDE_AI_COMPONENT);
-  const degraded = component !== undefined && component.status !== 'operational' && component.status !== 'under_maintenance';
-  return degraded || claudeAiIncidents(snapshot).length > 0;
+  const notOperational = component !== undefined && component.status !== 'operational';
+  const maintained = snapshot.maintenances.some((m) => m.status === 'in_progress' && m.componentIds.includes(CLAUDE_AI_COMPONENT));
+  return notOperational || maintained || claudeAiIncidents(snapshot).length > 0;
 }
 
 function aboutClaudeAi(incident: IncidentState): boolean {

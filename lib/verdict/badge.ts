@@ -64,6 +64,9 @@ export function badgeFor(state: StatusState, prefs: Prefs, now: number, evidence
   const assessment = assess(snapshot, prefs);
   const code = badgeCode(assessment);
   const lines = describe(assessment);
+  // Nothing the page posted explains the user's failures: calm, or only a maintenance (of another
+  // surface: a claude.ai maintenance makes the verdict "confirmed", never "failing").
+  const pageSilentForThem = !code.text || onlyMaintenance(assessment);
   const age =
     state.confirmedAt === null
       ? ''
@@ -74,10 +77,10 @@ export function badgeFor(state: StatusState, prefs: Prefs, now: number, evidence
     const why = state.problem ? problemLine(state.problem) : i18n.t('badge.noFreshData');
     const text = code.text || '?';
     const meaning = code.text ? i18n.t('badge.lastKnownCode', { meaning: code.meaning }) : i18n.t('code.unknown');
-    if (failing && !code.text) return evidenceBadge([why, i18n.t('badge.lastKnown', { age }), ...lines]);
+    if (failing && pageSilentForThem) return evidenceBadge([why, i18n.t('badge.lastKnown', { age }), ...lines]);
     return { text, color: BADGE_COLORS.unknown, title: title([why, meaning, ...theirs, i18n.t('badge.lastKnown', { age }), ...lines]) };
   }
-  if (failing && !code.text) {
+  if (failing && pageSilentForThem) {
     return evidenceBadge([i18n.t('evidence.pageSays', { what: lines[0] ?? '' }), ...lines.slice(1), i18n.t('badge.checked', { age })]);
   }
   return {
@@ -106,7 +109,7 @@ export function badgeCode(a: Assessment): BadgeCode {
   if (models.length) return modelsCode(models);
   const components = top.flatMap((i) => i.components.filter((c) => c.status !== 'operational'));
   const named: ComponentState[] = components.length ? components : a.unexplained.length ? a.unexplained : a.degraded;
-  if (relevant.length === 0 && a.maintenanceNow.length) return { text: 'MNT', meaning: i18n.t('code.maintenance') };
+  if (onlyMaintenance(a)) return { text: 'MNT', meaning: i18n.t('code.maintenance') };
   if (named.length === 1 && named[0]) {
     const text = componentShort(named[0].id, named[0].name);
     return { text, meaning: i18n.t('code.component', { code: text, component: named[0].name }) };
@@ -114,6 +117,11 @@ export function badgeCode(a: Assessment): BadgeCode {
   if (relevant.length > 1)
     return { text: `${relevant.length}!`, meaning: i18n.t('code.incidents', { code: `${relevant.length}!`, count: relevant.length }) };
   return { text: '!', meaning: i18n.t('code.incident') };
+}
+
+/** The badge says `MNT`: a maintenance in progress and no incident that is the user's. */
+function onlyMaintenance(a: Assessment): boolean {
+  return a.level !== 'operational' && a.maintenanceNow.length > 0 && !a.incidents.some((i) => i.relevant);
 }
 
 /** The badge text alone ('' when calm). */

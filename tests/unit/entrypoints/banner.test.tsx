@@ -17,7 +17,7 @@ import { normaliseSummary } from '../../../lib/statuspage/normalise';
 import { SummarySchema } from '../../../lib/statuspage/schema';
 import { EMPTY_STATE } from '../../../lib/statuspage/state';
 import { dismissedItem, evidenceItem, statusItem } from '../../../lib/storage';
-import { SUMMARY_MULTIPLE_MODELS, SUMMARY_OPERATIONAL, loadFixture, syntheticSummaryWithIncident } from '../../fixtures';
+import { MAINTENANCES, SUMMARY_MULTIPLE_MODELS, SUMMARY_OPERATIONAL, loadFixture, syntheticSummaryWithIncident } from '../../fixtures';
 
 const CROSSED = Date.parse('2026-11-25T09:58:00Z');
 
@@ -106,5 +106,22 @@ describe('the claude.ai banner: the model in use and the user’s own requests',
     draw();
     await vi.waitFor(() => expect(bar()?.querySelector('.evidence-note')?.textContent).toBe("You're affected"));
     expect(bar()!.textContent).not.toContain('is not affected');
+  });
+});
+
+describe('the claude.ai banner: maintenance and the user’s own requests', () => {
+  it('a maintenance of another surface does not hide "Claude is failing for you"', async () => {
+    const summary = loadFixture(SUMMARY_OPERATIONAL);
+    const gov = summary.components.find((c: { name: string }) => c.name === 'Claude for Government');
+    gov.status = 'under_maintenance';
+    summary.scheduled_maintenances = [
+      { ...loadFixture(MAINTENANCES).scheduled_maintenances[1], id: 'synthmaint', status: 'in_progress', components: [gov] },
+    ];
+    await page(summary);
+    draw();
+    await vi.waitFor(() => expect(bar()?.classList.contains('maintenance')).toBe(true));
+    await evidenceItem.setValue({ ...EMPTY_EVIDENCE, verdict: failing() });
+    await vi.waitFor(() => expect(bar()?.dataset.kind).toBe('evidence'));
+    expect(bar()!.textContent).toContain('Claude is failing for you');
   });
 });

@@ -13,7 +13,14 @@ import { DEFAULT_PREFS, type Prefs } from '../../../lib/prefs';
 import { evidenceSummary } from '../../../lib/evidence/words';
 import type { EvidenceCounts, EvidenceKind, EvidenceVerdict } from '../../../lib/evidence/verdict';
 import { EVIDENCE_CODE } from '../../../lib/verdict/evidence';
-import { SUMMARY_CONSOLE, SUMMARY_MULTIPLE_MODELS, SUMMARY_OPERATIONAL, loadFixture, syntheticSummaryWithIncident } from '../../fixtures';
+import {
+  MAINTENANCES,
+  SUMMARY_CONSOLE,
+  SUMMARY_MULTIPLE_MODELS,
+  SUMMARY_OPERATIONAL,
+  loadFixture,
+  syntheticSummaryWithIncident,
+} from '../../fixtures';
 
 const NOW = Date.parse('2026-11-25T10:00:00Z');
 const MIN = 60_000;
@@ -88,6 +95,20 @@ describe('badge with local evidence', () => {
     expect(b.text).toBe('CON');
     expect(b.color).toBe(BADGE_COLORS.major);
     expect(b.title).toContain(FAILING);
+  });
+
+  it('failing during a maintenance of another surface: ERR, never MNT (the maintenance does not explain it)', () => {
+    // A real maintenance (claude.ai and Console), moved to Claude for Government only and in progress.
+    const summary = loadFixture(SUMMARY_OPERATIONAL);
+    const gov = summary.components.find((c: { name: string }) => c.name === 'Claude for Government');
+    gov.status = 'under_maintenance';
+    const real = loadFixture(MAINTENANCES).scheduled_maintenances[1];
+    summary.scheduled_maintenances = [{ ...real, id: 'synthmaint', status: 'in_progress', components: [gov] }];
+    expect(badgeFor(live(summary), DEFAULT_PREFS, NOW).text).toBe('MNT');
+    const b = badgeFor(live(summary), DEFAULT_PREFS, NOW, words('claude-failing-unconfirmed'));
+    expect(b).toMatchObject({ text: EVIDENCE_CODE, color: BADGE_COLORS.evidence });
+    expect(b.title.split('\n')[0]).toBe(`Claude Status: ${FAILING}`);
+    expect(b.title).toContain(real.name);
   });
 
   it('confirmed by an incident the user’s settings leave out: never calm, ERR with "you\'re affected"', () => {
