@@ -78,7 +78,14 @@ export function createBackground(deps: BackgroundDeps) {
   const pollNow = singleFlight(async (): Promise<StatusState> => {
     const before = await statusItem.getValue();
     const after = await poll(before, deps);
-    await statusItem.setValue(after);
+    try {
+      await statusItem.setValue(after);
+    } catch (e) {
+      // Storage refused the write (quota): the badge still shows what the poll found, never a calm
+      // badge left behind; the stored copy ages and is greyed where it is shown, and the next poll retries.
+      await applyBadge(after);
+      throw e;
+    }
     await applyBadge(after);
     if (!after.problem) await notify(after, after.snapshot !== before.snapshot);
     // The page's word (and whether it could be reached) is half of the local-evidence verdict.

@@ -60,6 +60,24 @@ describe('background', () => {
     expect(await browser.alarms.getAll()).toHaveLength(3);
   });
 
+  it('a poll whose answer cannot be stored (storage quota) still shows it on the badge: never a calm badge left behind', async () => {
+    const { bg } = setup();
+    await bg.start();
+    expect(await badge()).toMatchObject({ text: '' });
+    // An incident opens; the next status write is refused (quota exceeded).
+    served = loadFixture(SUMMARY_MULTIPLE_MODELS);
+    const write = vi.spyOn(statusItem, 'setValue').mockRejectedValueOnce(new Error('QUOTA_BYTES quota exceeded'));
+    now += 20_000;
+    await expect(bg.refresh('alarm')).rejects.toThrow(/quota/);
+    expect(write).toHaveBeenCalled();
+    expect((await badge()).text).toBe('ALL');
+    // The stored data is the old calm one: the popup greys it as it ages; the next poll stores again.
+    write.mockRestore();
+    now += 20_000;
+    await bg.refresh('alarm');
+    expect((await statusItem.getValue()).snapshot?.incidents.length).toBeGreaterThan(0);
+  });
+
   it('a worker that wakes soon after a poll does not poll again, and does when one is due', async () => {
     const first = setup();
     await first.bg.start();
