@@ -118,7 +118,9 @@ function a11yIn(browserName, scheme) {
       const claude = await d.openPage(`https://claude.ai/?theme=${scheme}`);
       await emulateScheme(claude, scheme);
       // claude.ai's own requests, from its tab: 5 failures cross the threshold (≥ 3 and ≥ 50 %).
-      await claude.evaluate(() => Promise.all(Array.from({ length: 5 }, () => fetch('/api/organizations/x/chat_conversations').catch(() => null))));
+      await claude.evaluate(() =>
+        Promise.all(Array.from({ length: 5 }, () => fetch('/api/organizations/x/chat_conversations').catch(() => null))),
+      );
       await until(async () => (await d.badge()).text === 'ERR', 'ERR badge', 20_000);
       await waitForBanner(claude, 'evidence banner');
       check(await runAxe(claude, { include: 'claude-status-banner' }), `evidence banner ${scheme}`);
