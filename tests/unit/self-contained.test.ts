@@ -10,8 +10,8 @@ import { describe, expect, it } from 'vitest';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const SCANNED_DIRS = ['lib', 'entrypoints', 'components', 'tests', 'scripts', '.ci'];
-const SCANNED_ROOT_FILES = ['package.json', 'wxt.config.ts', 'vitest.config.ts', 'tsconfig.json', 'biome.json'];
-const SOURCE = /\.(ts|tsx|mjs|js|json|css|html|sh|yml)$|^run$/;
+const SCANNED_ROOT_FILES = ['package.json', 'wxt.config.ts', 'vitest.config.ts', 'tsconfig.json', 'biome.jsonc'];
+const SOURCE = /\.(ts|tsx|mjs|js|json|jsonc|css|html|sh|yml)$|^run$/;
 // Fixture payloads are data: they hold other projects' text, not our paths.
 const SKIPPED = /^tests\/(fixtures|e2e\/artifacts|e2e\/\.certs)\//;
 
@@ -28,11 +28,29 @@ function filesUnder(dir: string): string[] {
 
 const files = [...SCANNED_DIRS.flatMap(filesUnder), ...SCANNED_ROOT_FILES.filter((f) => fs.existsSync(path.join(ROOT, f)))];
 
+/**
+ * The research folder beside the repository, by name, however the path is written: as one string
+ * (a parent path, the folder's name, then docs, fixtures or hooks) or built from segments (path.join
+ * with a parent segment, then the folder's name).
+ */
+function namesResearchFolder(text: string): boolean {
+  return /\bshared\/(?:docs|fixtures|hooks)\b/.test(text) || /['"`]\.\.['"`]\s*,\s*['"`]shared['"`]/.test(text);
+}
+
 /** Relative paths in string literals and comments: '../x', "../../x", `../x`. */
 const RELATIVE = /(?:['"`(\s]|^)((?:\.\.\/)+[\w.@-][^'"`\s),]*)/gm;
 
 describe('the repository stands alone', () => {
   it('scans the sources', () => expect(files.length).toBeGreaterThan(40));
+
+  it('catches a path to the research folder however it is written', () => {
+    // Lines that must be caught, built here so that this file itself stays clean.
+    const dots = '..';
+    const folder = 'shared';
+    expect(namesResearchFolder(`path.join(ROOT, '${dots}', '${folder}', 'fixtures')`)).toBe(true);
+    expect(namesResearchFolder(`'${dots}/${dots}/${folder}/${'docs'}/statuspage.md'`)).toBe(true);
+    expect(namesResearchFolder(`path.join(ROOT, 'tests', 'fixtures')`)).toBe(false);
+  });
 
   it.each(files)('%s reads nothing outside the repository', (file) => {
     const text = fs.readFileSync(path.join(ROOT, file), 'utf8');
@@ -41,8 +59,7 @@ describe('the repository stands alone', () => {
       const target = path.resolve(path.dirname(path.join(ROOT, file)), rel!);
       if (target !== ROOT && !target.startsWith(ROOT + path.sep)) outside.push(rel!);
     }
-    // The research folder beside the repository, by name, however the path is built.
-    if (/\bshared\/(?:docs|fixtures|hooks)\b/.test(text)) outside.push('shared/…');
+    if (namesResearchFolder(text)) outside.push('the research folder beside the repository');
     if (/['"`]\/work\//.test(text)) outside.push('an absolute path under the machine folder');
     expect(outside).toEqual([]);
   });

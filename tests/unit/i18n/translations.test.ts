@@ -32,6 +32,13 @@ describe('languages', () => {
     expect(files.map((f) => f.replace('.yml', '')).sort()).toEqual([...REQUIRED].sort());
   });
 
+  // The stores cut a longer manifest description (Chrome refuses the package above 132 characters).
+  it.each(REQUIRED)('%s: the store description fits in 132 characters, the name in 45', (locale) => {
+    const messages = loadMessages(locale) as Messages;
+    expect(messages.extDescription!.message.length).toBeLessThanOrEqual(132);
+    expect(messages.extName!.message.length).toBeLessThanOrEqual(45);
+  });
+
   describe.each(REQUIRED.filter((l) => l !== 'en'))('%s', (locale) => {
     const messages = loadMessages(locale) as Messages;
 
