@@ -5,6 +5,7 @@ import {
   type Closing,
   EMPTY_MEMORY,
   HOLD_MS,
+  MAINTENANCE_LEAD_MS,
   decideNotifications,
   firstSentence,
   noteUrl,
@@ -17,7 +18,7 @@ import { SummarySchema } from '../../../lib/statuspage/schema';
 import { normaliseIncident, normaliseSummary } from '../../../lib/statuspage/normalise';
 import type { Snapshot } from '../../../lib/statuspage/snapshot';
 import { POLL_PERIOD_MS } from '../../../lib/statuspage/state';
-import { INCIDENTS_BACKFILL, SUMMARY_MULTIPLE_MODELS, SUMMARY_OPERATIONAL, loadFixture } from '../../fixtures';
+import { INCIDENTS_BACKFILL, MAINTENANCES, SUMMARY_MULTIPLE_MODELS, SUMMARY_OPERATIONAL, loadFixture } from '../../fixtures';
 
 const backfill = loadFixture(INCIDENTS_BACKFILL).incidents as any[];
 const operational = loadFixture(SUMMARY_OPERATIONAL);
@@ -227,6 +228,79 @@ describe('what is told, and what is not', () => {
       `Major incident: ${isolate('Elevated errors on Haiku 4.5')}`,
       `Resolved: ${isolate('Elevated errors on Haiku 4.5')}`,
     ]);
+  });
+});
+
+describe('maintenance reminders under clock jumps and sleep', () => {
+  const HOUR = 60 * 60_000;
+  // A real maintenance ("Scheduled maintenance for Claude.ai and Anthropic Console"), scheduled for START.
+  const START = Date.parse('2026-12-01T01:00:00Z');
+  const real = loadFixture(MAINTENANCES).scheduled_maintenances[1];
+  const page = (status: 'scheduled' | 'in_progress') =>
+    snapshotOf({
+      ...operational,
+      scheduled_maintenances: [
+        {
+          ...real,
+          id: 'synthmaint',
+          status,
+          scheduled_for: new Date(START).toISOString(),
+          scheduled_until: new Date(START + HOUR).toISOString(),
+        },
+      ],
+    });
+  /** Polls at these times (the clock as the machine reads it), through storage as JSON. */
+  function polls(times: Array<[number, 'scheduled' | 'in_progress']>) {
+    let memory = primed();
+    const told: Array<[number, string]> = [];
+    for (const [now, status] of times) {
+      const result = decideNotifications(JSON.parse(JSON.stringify(memory)), {
+        snapshot: page(status),
+        prefs: { ...DEFAULT_PREFS, notifyMaintenance: true },
+        attention: NO_ATTENTION,
+        now,
+      });
+      memory = result.memory;
+      for (const n of result.notes) told.push([now, n.id]);
+    }
+    return told;
+  }
+
+  it('one "soon" reminder within the hour before, one "started" when it runs, each once', () => {
+    const told = polls([
+      [START - 2 * HOUR, 'scheduled'],
+      [START - MAINTENANCE_LEAD_MS + 60_000, 'scheduled'],
+      [START - 10 * 60_000, 'scheduled'],
+      [START + 60_000, 'in_progress'],
+      [START + 5 * 60_000, 'in_progress'],
+    ]);
+    expect(told).toEqual([
+      [START - MAINTENANCE_LEAD_MS + 60_000, 'cs|synthmaint|maintenance-soon'],
+      [START + 60_000, 'cs|synthmaint|maintenance-start'],
+    ]);
+  });
+
+  it('the clock set back a day and forward again: no second reminder, no reminder a day early', () => {
+    const told = polls([
+      [START - 30 * 60_000, 'scheduled'],
+      [START - 30 * 60_000 - 24 * HOUR, 'scheduled'], // set back a day: it is not "soon" then
+      [START - 20 * 60_000, 'scheduled'], // the clock fixed again
+      [START + 60_000, 'in_progress'],
+    ]);
+    expect(told.map(([, id]) => id)).toEqual(['cs|synthmaint|maintenance-soon', 'cs|synthmaint|maintenance-start']);
+  });
+
+  it('asleep through the whole hour before: no stale "in 40 min" on waking, only "started"', () => {
+    const told = polls([
+      [START - 3 * HOUR, 'scheduled'],
+      [START + 10 * 60_000, 'in_progress'], // the machine wakes after the start
+    ]);
+    expect(told).toEqual([[START + 10 * 60_000, 'cs|synthmaint|maintenance-start']]);
+  });
+
+  it('the clock set forward past its start while the page still says scheduled: nothing said that is not so', () => {
+    const told = polls([[START + 2 * HOUR, 'scheduled']]);
+    expect(told).toEqual([]);
   });
 });
 

@@ -125,3 +125,21 @@ describe('the claude.ai banner: maintenance and the user’s own requests', () =
     expect(bar()!.textContent).toContain('Claude is failing for you');
   });
 });
+
+describe('the claude.ai banner: hostile incident text', () => {
+  it('an unterminated right-to-left override in the name stays inside its own isolate, as text', async () => {
+    // The real "Elevated errors on Haiku 4.5", renamed by a hostile page: RLO left open, and markup.
+    const summary = syntheticSummaryWithIncident('db1mh1r2zrn5');
+    const name = 'Elevated errors \u202Eon Haiku 4.5 <img src=x onerror=alert(1)>';
+    summary.incidents[0].name = name;
+    await page(summary);
+    draw();
+    await vi.waitFor(() => expect(bar()?.dataset.incidentId).toBe('db1mh1r2zrn5'));
+    const isolate = bar()!.querySelector('bdi.name')!;
+    expect(isolate.textContent).toBe(name);
+    expect(bar()!.querySelector('img')).toBeNull();
+    // What follows the name (step, duration, links) is outside the isolate: the override cannot reach it.
+    expect(isolate.contains(bar()!.querySelector('.meta'))).toBe(false);
+    expect(isolate.contains(bar()!.querySelector('a'))).toBe(false);
+  });
+});

@@ -78,6 +78,41 @@ describe('background', () => {
     expect((await statusItem.getValue()).snapshot?.incidents.length).toBeGreaterThan(0);
   });
 
+  it('coming back online polls at once, whatever backoff the failures had built up', async () => {
+    let up = false;
+    const reply = () => {
+      if (!up) throw new TypeError('Failed to fetch');
+      return json(served);
+    };
+    const f = fakeFetch({ 'status.claude.com': reply, 'anthropic.statuspage.io': reply });
+    const bg = createBackground({
+      browser,
+      fetch: f.fetch,
+      now: () => now,
+      isOnline: () => true,
+      random: () => 0.5,
+      showNote: async () => {},
+    });
+    await bg.start();
+    // Five minutes of a network that drops every request: past the grace period, polls back off.
+    for (let t = 0; t < 15; t++) {
+      now += 20_000;
+      await bg.refresh('alarm');
+    }
+    const backedOff = await statusItem.getValue();
+    expect(backedOff.retryAt! - now).toBeGreaterThan(20_000);
+    expect((await badge()).text).toBe('?');
+    up = true;
+    now += 20_000;
+    const before = f.calls.length;
+    await bg.refresh('alarm');
+    expect(f.calls.length).toBe(before); // the backoff holds for an alarm…
+    await bg.refresh('online'); // …not for the browser saying the network is back
+    expect(f.calls.length).toBeGreaterThan(before);
+    expect((await statusItem.getValue()).problem).toBeNull();
+    expect((await badge()).text).toBe('');
+  });
+
   it('a worker that wakes soon after a poll does not poll again, and does when one is due', async () => {
     const first = setup();
     await first.bg.start();
