@@ -179,6 +179,35 @@ describe('outages without an incident', () => {
   });
 });
 
+describe('every badge code is spelled out in its tooltip', () => {
+  /** The real Console incident with its components taken off, and the page's components all operational. */
+  function aboutNothingNamed(copies: number) {
+    const summary = loadFixture(SUMMARY_CONSOLE);
+    for (const c of summary.components) c.status = 'operational';
+    const [incident] = summary.incidents;
+    summary.incidents = Array.from({ length: copies }, (_, k) => ({
+      ...incident,
+      id: `synthnone${k}`,
+      components: [],
+      incident_updates: incident.incident_updates.map((u: any) => ({ ...u, affected_components: [] })),
+    }));
+    return summary;
+  }
+
+  it.each([
+    ['?', () => EMPTY_STATE, '? = status unknown'],
+    ['CON', () => live(loadFixture(SUMMARY_CONSOLE)), 'CON = Claude Console is affected'],
+    ['!', () => live(aboutNothingNamed(1)), '! = an incident is open'],
+    ['2!', () => live(aboutNothingNamed(2)), '2! = 2 incidents are open'],
+    ['ALL', () => live(loadFixture(SUMMARY_MULTIPLE_MODELS)), 'ALL = all or many models are affected'],
+    ['H4.5', () => live(haiku()), 'H4.5 = Haiku 4.5 is affected'],
+  ])('%s', (code, state, meaning) => {
+    const b = badge(state());
+    expect(b.text).toBe(code);
+    expect(b.title.split('\n')).toContain(meaning);
+  });
+});
+
 describe('untrusted text cannot turn the tooltip around', () => {
   it('an unterminated right-to-left override in an incident name is closed before our words go on', () => {
     const s = haiku();
