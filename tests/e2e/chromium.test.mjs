@@ -8,6 +8,7 @@ import { storeScenario } from './scenario-store.mjs';
 import { evidenceScenario } from './scenario-evidence.mjs';
 import { alternativesScenario } from './scenario-alternatives.mjs';
 import { historyScenario } from './scenario-history.mjs';
+import { popupScenario } from './scenario-popup.mjs';
 
 coreScenario('chromium');
 modelsScenario('chromium');
@@ -17,5 +18,6 @@ trustScenario('chromium');
 evidenceScenario('chromium');
 a11yScenario('chromium');
 storeScenario('chromium');
+popupScenario('chromium');
 alternativesScenario('chromium');
 historyScenario('chromium');

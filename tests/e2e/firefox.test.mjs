@@ -8,6 +8,7 @@ import { storeScenario } from './scenario-store.mjs';
 import { evidenceScenario } from './scenario-evidence.mjs';
 import { alternativesScenario } from './scenario-alternatives.mjs';
 import { historyScenario } from './scenario-history.mjs';
+import { popupScenario } from './scenario-popup.mjs';
 
 coreScenario('firefox');
 modelsScenario('firefox');
@@ -17,5 +18,6 @@ trustScenario('firefox');
 evidenceScenario('firefox');
 a11yScenario('firefox');
 storeScenario('firefox');
+popupScenario('firefox');
 alternativesScenario('firefox');
 historyScenario('firefox');

@@ -10,6 +10,7 @@ import { coreScenario } from './scenario-core.mjs';
 import { evidenceScenario } from './scenario-evidence.mjs';
 import { historyScenario } from './scenario-history.mjs';
 import { modelsScenario } from './scenario-models.mjs';
+import { popupScenario } from './scenario-popup.mjs';
 import { resilienceScenario } from './scenario-resilience.mjs';
 import { storeScenario } from './scenario-store.mjs';
 import { trustScenario } from './scenario-trust.mjs';
@@ -25,6 +26,7 @@ const SCENARIOS = {
   store: storeScenario,
   alternatives: alternativesScenario,
   history: historyScenario,
+  popup: popupScenario,
 };
 const list = (value, all) => (value ? value.split(',').map((s) => s.trim()) : all);
 const scenarios = list(process.env.E2E_SCENARIOS, Object.keys(SCENARIOS));
