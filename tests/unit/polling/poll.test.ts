@@ -101,6 +101,15 @@ describe('backoff', () => {
     expect(delays.at(-1)).toBeLessThanOrEqual(MAX_BACKOFF_MS * 1.2);
     expect(delays[5]!).toBeGreaterThan(POLL_PERIOD_MS);
   });
+  it('spreads retries (±20 %) so that installs failing together do not retry in lock-step', () => {
+    const n = GRACE_FAILURES + 4;
+    const [low, mid, high] = [0, 0.5, 1].map((r) => backoffMs(n, network, r));
+    expect(low).toBeLessThan(mid!);
+    expect(mid).toBeLessThan(high!);
+    // The spread is 40 % of the exponential step, whatever the random draw.
+    const step = POLL_PERIOD_MS * 2 ** (n - GRACE_FAILURES - 1);
+    expect(high! - low!).toBeCloseTo(0.4 * step, -1);
+  });
   it('a rate limit (429) backs off at once', () => {
     expect(backoffMs(1, { kind: 'blocked', detail: 'HTTP 429', httpStatus: 429 }, 0.5)).toBeGreaterThan(0);
     expect(backoffMs(1, { kind: 'blocked', detail: 'HTTP 405', httpStatus: 405 }, 0.5)).toBe(0);
