@@ -171,6 +171,45 @@ describe('whoever was told an incident concerned them is told how it ends', () =
     ]);
   });
 
+  it('narrowed away without recovery words ("limited to Sonnet 5"): an Opus 5 user still hears the later updates and the end', () => {
+    const limited = { id: 'synthu2', status: 'identified', body: 'The issue is limited to Claude Sonnet 5.', at: T0 + 300_000 };
+    const fixing = {
+      id: 'synthu3',
+      status: 'monitoring',
+      body: 'A fix has been implemented and we are monitoring the results.',
+      at: T0 + 600_000,
+    };
+    const { notes } = run(
+      [
+        { at: T0 + 1_000, snapshot: summaryWith(major()) },
+        { at: limited.at + 1_000, snapshot: summaryWith(major([limited, opening])) },
+        { at: fixing.at + 1_000, snapshot: summaryWith(major([fixing, limited, opening])) },
+        { at: T0 + 900_000, snapshot: summaryWith(null), closing: { synthinc1: { resolved: true } } },
+      ],
+      { myModels: ['opus-5'] },
+    );
+    const titles = notes.map((n) => n.title);
+    expect(titles[0]).toBe(`Major incident: ${isolate(NAME)}`);
+    expect(titles.at(-1)).toBe(`Resolved: ${isolate(NAME)}`);
+    // Each update after the narrowing reached them: nothing went quiet between "told" and "resolved".
+    expect(notes.map((n) => n.id)).toEqual(expect.arrayContaining([`cs|synthinc1|synthu2`, `cs|synthinc1|synthu3`]));
+  });
+
+  it('after the recovery update, a further update and the resolution still reach the Opus 5 user', () => {
+    const later = { id: 'synthu3', status: 'monitoring', body: 'We are monitoring the fix for Claude Sonnet 5.', at: T0 + 600_000 };
+    const { notes } = run(
+      [
+        { at: T0 + 1_000, snapshot: summaryWith(major()) },
+        { at: narrowed.at + 1_000, snapshot: summaryWith(major([narrowed, opening])) },
+        { at: later.at + 1_000, snapshot: summaryWith(major([later, narrowed, opening])) },
+        { at: T0 + 900_000, snapshot: summaryWith(null), closing: { synthinc1: { resolved: true } } },
+      ],
+      { myModels: ['opus-5'] },
+    );
+    expect(notes.map((n) => n.id)).toContain('cs|synthinc1|synthu3');
+    expect(notes.at(-1)!.title).toBe(`Resolved: ${isolate(NAME)}`);
+  });
+
   it('a user of Haiku 4.5 (never told) hears nothing about it', () => {
     const { notes } = run(
       [
