@@ -6,10 +6,10 @@
  * Facts this relies on (browsers' error strings, the region page, what webRequest cannot see) are
  * in docs/local-evidence.md.
  */
+import { CLAUDE_ORIGIN, REGION_PATH } from './origin';
 
-export const CLAUDE_ORIGIN = 'https://claude.ai';
-/** Where claude.ai sends visitors from countries it does not serve (same path on these hosts). */
-export const REGION_PATH = '/app-unavailable-in-region';
+export { CLAUDE_ORIGIN, REGION_PATH };
+/** The hosts that serve REGION_PATH. */
 const REGION_HOSTS = ['claude.ai', 'claude.com', 'www.claude.com', 'anthropic.com', 'www.anthropic.com'];
 
 export type Endpoint = 'completion' | 'api' | 'page';

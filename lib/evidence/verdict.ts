@@ -15,13 +15,9 @@
 import { SERVER_SIDE_ERRORS, type CountedOutcome, type ErrorCode } from './classify';
 import { RETENTION_MS, pruneWindow, summary, type EvidenceWindow, type Summary } from './window';
 import type { PageIncident } from './page';
+import { FAILING_MIN_COUNT, FAILING_MIN_SHARE, RECOVERY_MAX_SHARE, RECOVERY_MIN_OK, RECOVERY_SPAN_MS, SPAN_MS } from './thresholds';
 
-export const SPAN_MS = 5 * 60_000;
-export const FAILING_MIN_COUNT = 3;
-export const FAILING_MIN_SHARE = 0.5;
-export const RECOVERY_SPAN_MS = 2 * 60_000;
-export const RECOVERY_MIN_OK = 2;
-export const RECOVERY_MAX_SHARE = 0.2;
+export { FAILING_MIN_COUNT, FAILING_MIN_SHARE, RECOVERY_MAX_SHARE, RECOVERY_MIN_OK, RECOVERY_SPAN_MS, SPAN_MS };
 
 export type EvidenceKind =
   | 'none'

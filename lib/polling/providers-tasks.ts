@@ -13,10 +13,9 @@ import { isProviderId, PROVIDER_INFO as PROVIDERS, type ProviderId } from '../pr
 import type { ProvidersState } from '../providers/state';
 import { type Prefs, withDefaults } from '../prefs';
 import { prefsItem, providersItem } from '../storage';
+import { PROVIDERS_ALARM, PROVIDERS_ALARM_PERIOD_MINUTES } from './alarms';
 
-export const PROVIDERS_ALARM = 'poll-providers';
-/** `pollProviders` spaces each provider's requests by its own interval; the alarm only asks often enough. */
-export const PROVIDERS_ALARM_PERIOD_MINUTES = 1;
+export { PROVIDERS_ALARM, PROVIDERS_ALARM_PERIOD_MINUTES };
 
 export interface AlarmsApi {
   get(name: string): Promise<{ name: string; periodInMinutes?: number } | undefined>;
