@@ -28,10 +28,12 @@ import { parseArgs } from 'node:util';
 import zlib from 'node:zlib';
 import { startDriver } from '../tests/e2e/drivers.mjs';
 import { idleStopper, seededRandom, stats, wireMeter } from '../tests/e2e/harness/bench-helpers.mjs';
-import { FIXTURES_DIR, INCIDENTS_PATH, STATUS_HOSTS, SUMMARY_PATH } from '../tests/e2e/harness/fake-server.mjs';
+import { CLAUDE_ORIGIN, FIXTURES_DIR, INCIDENTS_PATH, STATUS_HOSTS, SUMMARY_PATH } from '../tests/e2e/harness/fake-server.mjs';
 import { multipleModels, operational, recovered } from '../tests/e2e/payloads.mjs';
+import { FAILING_MIN_COUNT, FAILING_MIN_SHARE, RECOVERY_MAX_SHARE, RECOVERY_MIN_OK, RECOVERY_SPAN_MS } from '../lib/evidence/thresholds.ts';
 import { LEGACY_POLL_ALARM, POLL_ALARMS } from '../lib/polling/alarms.ts';
 import { POLL_PERIOD_MS } from '../lib/statuspage/state.ts';
+import { EVIDENCE_CODE } from '../lib/verdict/evidence.ts';
 import { syntheticNinetyDayIncidents } from '../tests/fixtures/synthetic-history.mjs';
 import { ROOT, localEnv } from './setup.mjs';
 
@@ -485,9 +487,19 @@ const EV_ORG = '0b1c2d3e-aaaa-4bbb-8ccc-123456789abc';
 const EV_CHAT = '9f8e7d6c-1111-4222-8333-abcdefabcdef';
 const EV_COMPLETION = `/api/organizations/${EV_ORG}/chat_conversations/${EV_CHAT}/completion`;
 const EV_LIST = `/api/organizations/${EV_ORG}/chat_conversations?limit=30`;
-/** lib/evidence/verdict.ts: failing from 3 Claude-side failures that are at least half of the requests. */
-const EV_MIN_FAILURES = 3;
-const EV_CODE = 'ERR';
+/** The badge's text while Claude is failing for the user. */
+const EV_CODE = EVIDENCE_CODE;
+/** Good requests each round starts with (their write repaints a calm badge). */
+const EV_WARMUP_OK = 2;
+/**
+ * The failing answer (1-based) that crosses the threshold after EV_WARMUP_OK good ones: the verdict
+ * needs FAILING_MIN_COUNT Claude-side failures that are at least FAILING_MIN_SHARE of the requests.
+ */
+const EV_CROSSING = (() => {
+  for (let k = FAILING_MIN_COUNT; k < 1_000; k++) if (k >= FAILING_MIN_SHARE * (k + EV_WARMUP_OK)) return k;
+  throw new Error('lib/evidence/thresholds.ts: the failing threshold is never crossed after good requests');
+})();
+const pctOf = (share) => `${Math.round(share * 100)} %`;
 
 /** One request made by claude.ai's page itself; resolves when it has completed (status or 'error'). */
 function claudeRequest(page, { path = EV_COMPLETION, method = 'POST' } = {}) {
@@ -551,7 +563,7 @@ async function evidencePhase(d, stopper) {
   log('evidence: opening a claude.ai tab (the fake app shell; its API answers as scripted)');
   d.server.setSummary(operational());
   d.server.setClaudeApi({ kind: 'http', status: 200 });
-  const claude = await d.openPage('https://claude.ai/');
+  const claude = await d.openPage(`${CLAUDE_ORIGIN}/`);
   const calm = await badgeWhen(d, (t) => t === '', 90_000);
   if (calm === null) {
     broken.push('evidence phase: the badge never became calm on an operational page');
@@ -577,17 +589,16 @@ async function evidencePhase(d, stopper) {
 
   // b) Latency: from calm, claude.ai's requests start failing (529, one every 0.4–2.5 s, seeded, so
   //    the crossing lands anywhere in the coalesced write's 1.5 s); how long until the badge says
-  //    ERR, counted from the first failing answer and from the answer that crossed the threshold.
+  //    so (EV_CODE), counted from the first failing answer and from the answer that crossed the threshold.
   //    Then recovery: 200s until the badge is calm again.
   const samples = [];
   for (let i = 0; i < EVIDENCE_ROUNDS; i++) {
     const cold = i % 2 === 1;
-    // A fresh start: no stored evidence, two good requests (whose write repaints the badge).
+    // A fresh start: no stored evidence, a few good requests (whose write repaints the badge).
     await d.extensionEval(() => globalThis.chrome.storage.local.remove('evidence'));
     await sleep(2_000);
     d.server.setClaudeApi({ kind: 'http', status: 200 });
-    await claudeRequest(claude);
-    await claudeRequest(claude);
+    for (let k = 0; k < EV_WARMUP_OK; k++) await claudeRequest(claude);
     if ((await badgeWhen(d, (t) => t === '', 30_000)) === null) {
       broken.push(`evidence round ${i + 1}: the badge did not start calm`);
       break;
@@ -609,7 +620,7 @@ async function evidencePhase(d, stopper) {
     }
     await watching;
     const firstAt = answers[0]?.at ?? null;
-    const crossAt = answers[EV_MIN_FAILURES - 1]?.at ?? null; // 3 failures after 2 OK: ≥ 3 and ≥ half
+    const crossAt = answers[EV_CROSSING - 1]?.at ?? null;
     const round = {
       round: i + 1,
       cold,
@@ -624,7 +635,8 @@ async function evidencePhase(d, stopper) {
       samples.push(round);
       break;
     }
-    // Recovery: the last 2 min need ≥ 2 OK and < 20 % failures, so a few times as many 200s.
+    // Recovery: the last RECOVERY_SPAN_MS need ≥ RECOVERY_MIN_OK OK and failures under RECOVERY_MAX_SHARE,
+    // so a few times as many 200s.
     d.server.setClaudeApi({ kind: 'http', status: 200 });
     const r0 = Date.now();
     let ok = 0;
@@ -779,7 +791,7 @@ function report({ env, quiet, latency, history, evidence, packed }) {
     );
     for (const x of evidence.rounds) {
       console.log(
-        `  #${x.round} ${x.cold ? 'cold' : 'warm'}  badge ERR ${s1(x.fromThresholdMs)} after the threshold, ${s1(x.fromFirstMs)} after the first 529` +
+        `  #${x.round} ${x.cold ? 'cold' : 'warm'}  badge ${EV_CODE} ${s1(x.fromThresholdMs)} after the threshold, ${s1(x.fromFirstMs)} after the first 529` +
           ` (${x.failingRequests} failing requests); calm ${s1(x.recoveryMs)} after 200s resumed (${x.recoveryRequests ?? '—'} requests)`,
       );
     }
@@ -787,8 +799,14 @@ function report({ env, quiet, latency, history, evidence, packed }) {
       `  after the threshold   ${r(evidence.fromThreshold)}   target ≤ ${TARGETS.evidenceAfterThresholdS} s: ` +
         `${evidence.fromThreshold.n ? verdict(evidence.fromThreshold.max <= TARGETS.evidenceAfterThresholdS) : '—'}`,
     );
-    console.log(`  after the first 529   ${r(evidence.fromFirst)} (the threshold needs ${EV_MIN_FAILURES} failures: 2 more requests)`);
-    console.log(`  recovery              ${r(evidence.recovery)} (needs the last 2 min under 20 % failures)`);
+    console.log(
+      `  after the first 529   ${r(evidence.fromFirst)} (the threshold needs ${FAILING_MIN_COUNT} failures, ≥ ${pctOf(FAILING_MIN_SHARE)} ` +
+        `of the requests: ${EV_CROSSING - 1} more requests)`,
+    );
+    console.log(
+      `  recovery              ${r(evidence.recovery)} (needs ≥ ${RECOVERY_MIN_OK} OK in the last ${RECOVERY_SPAN_MS / 60_000} min ` +
+        `and under ${pctOf(RECOVERY_MAX_SHARE)} failures)`,
+    );
     const w = (x) =>
       `${x.wakesPerMinute === null ? '?' : x.wakesPerMinute.toFixed(1)} wake-ups/min, worker running ${pct(x.runningShare)} of the time`;
     console.log(`  idle claude.ai tab    ${w(evidence.idleTab)} (the poll alarms alone)`);
@@ -861,7 +879,7 @@ function report({ env, quiet, latency, history, evidence, packed }) {
   if (evidence) {
     const cell = (st) => (st.n ? `median ${st.median.toFixed(1)} s, worst ${st.max.toFixed(1)} s (n=${st.n})` : '—');
     rows.push([
-      "Badge says ERR after claude.ai's requests cross the failing threshold (local evidence)",
+      `Badge says ${EV_CODE} after claude.ai's requests cross the failing threshold (local evidence)`,
       cell(evidence.fromThreshold),
       `≤ ${TARGETS.evidenceAfterThresholdS} s`,
     ]);

@@ -10,8 +10,10 @@ import { after, before, describe, it } from 'node:test';
 import { ensureCerts } from './harness/certs.mjs';
 import {
   CACHE_CONTROL,
+  CLAUDE_HOST,
   INCIDENTS_PATH,
   PROVIDER_HOSTS,
+  STATUS_HOSTS,
   SUMMARY_PATH,
   loadFixture,
   rebaseTimes,
@@ -54,7 +56,7 @@ describe('certs', () => {
     assert.equal(ca.ca, true);
     assert.equal(leaf.ca, false);
     assert.ok(leaf.verify(ca.publicKey));
-    for (const h of ['status.claude.com', 'anthropic.statuspage.io', 'claude.ai', 'localhost', ...PROVIDER_HOSTS]) {
+    for (const h of [...STATUS_HOSTS, CLAUDE_HOST, ...PROVIDER_HOSTS, 'localhost']) {
       assert.equal(leaf.checkHost(h), h);
     }
     assert.equal(leaf.checkIP('127.0.0.1'), '127.0.0.1');

@@ -5,9 +5,10 @@
 // the popup's first focus is its answer, the actions come next, and each stop shows a focus ring.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { EVIDENCE_CODE } from '../../lib/verdict/evidence.ts';
 import { clickRefresh, startDriver, until, waitForBanner } from './drivers.mjs';
 import { blocking, emulateScheme, firefoxScheme, runAxe } from './harness/axe.mjs';
-import { loadFixture } from './harness/fake-server.mjs';
+import { STATUS_HOSTS, loadFixture } from './harness/fake-server.mjs';
 import { multipleModels, operational, syntheticWithHaiku } from './payloads.mjs';
 
 /** Violations of impact minor/moderate that are accepted, each with its reason. */
@@ -48,7 +49,7 @@ function a11yIn(browserName, scheme) {
       [
         'last known (blocked)',
         async () => {
-          for (const host of ['status.claude.com', 'anthropic.statuspage.io']) d.server.setFault({ kind: 'challenge' }, { host });
+          for (const host of STATUS_HOSTS) d.server.setFault({ kind: 'challenge' }, { host });
           await clickRefresh(d);
         },
       ],
@@ -65,7 +66,7 @@ function a11yIn(browserName, scheme) {
     }
 
     it('popup keyboard: first focus on the answer, then Refresh, Copy, Settings, each with a visible focus ring', async () => {
-      for (const host of ['status.claude.com', 'anthropic.statuspage.io']) d.server.setFault(null, { host });
+      for (const host of STATUS_HOSTS) d.server.setFault(null, { host });
       await clickRefresh(d);
       const popup = await d.openExtensionPage('popup.html');
       await emulateScheme(popup, scheme);
@@ -121,7 +122,7 @@ function a11yIn(browserName, scheme) {
       await claude.evaluate(() =>
         Promise.all(Array.from({ length: 5 }, () => fetch('/api/organizations/x/chat_conversations').catch(() => null))),
       );
-      await until(async () => (await d.badge()).text === 'ERR', 'ERR badge', 20_000);
+      await until(async () => (await d.badge()).text === EVIDENCE_CODE, 'the evidence badge', 20_000);
       await waitForBanner(claude, 'evidence banner');
       check(await runAxe(claude, { include: 'claude-status-banner' }), `evidence banner ${scheme}`);
       const popup = await d.openExtensionPage('popup.html');

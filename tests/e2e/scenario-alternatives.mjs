@@ -11,9 +11,11 @@
 // grantProvidersForE2e); revoking and restoring go through chrome://extensions, as a user would.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { PROVIDERS_ALARM } from '../../lib/polling/alarms.ts';
 import { clickRefresh, screenshotOf, startDriver, until, waitForBanner } from './drivers.mjs';
 import { artifactPath } from './harness/artifacts.mjs';
 import { loadFixture } from './harness/fake-server.mjs';
+import './harness/load-ts.mjs';
 import {
   multipleModels,
   openaiOperational,
@@ -23,8 +25,14 @@ import {
   syntheticWithHaiku,
 } from './payloads.mjs';
 
-const OPENAI = 'status.openai.com';
-const OPENAI_ORIGIN = 'https://status.openai.com/*';
+// OpenAI as the extension knows it (catalog.ts imports origins.ts: loaded after load-ts.mjs's hook).
+const { PROVIDER_INFO } = await import('../../lib/providers/catalog.ts');
+const OPENAI_ENDPOINT = new URL(PROVIDER_INFO.openai.endpoint);
+/** The host its status is read from, and the path of the JSON the extension reads there. */
+const OPENAI = OPENAI_ENDPOINT.host;
+const OPENAI_SUMMARY = OPENAI_ENDPOINT.pathname;
+/** The host permission turning OpenAI on asks for. */
+const OPENAI_ORIGIN = PROVIDER_INFO.openai.origins[0];
 /** Unicode isolation marks (FSI … PDI) around page text inside our sentences: invisible, but in textContent. */
 const plain = (text) => (text ?? '').replace(/[\u2066-\u2069]/g, '');
 const HAIKU_WORKING = 'Working now: Sonnet 5, Sonnet 4.6, Opus 5, and Opus 4.8.';
@@ -119,7 +127,7 @@ export function alternativesScenario(browserName) {
       });
       // incidents.json: the real last-50 list, from which the extension learns which models exist.
       d.server.setIncidents(loadFixture('claude-incidents-2026-09-15-backfill.json'));
-      d.server.setHostJson(OPENAI, '/api/v2/summary.json', openaiOperational());
+      d.server.setHostJson(OPENAI, OPENAI_SUMMARY, openaiOperational());
       // As opening Settings does. Asked again until stored: a poll finishing at the same moment
       // writes the models of the open incidents over what was learned (a race in worker.ts's
       // rememberModels, reported separately), and a learning that was overwritten is due again.
@@ -194,7 +202,7 @@ export function alternativesScenario(browserName) {
         await d.extensionEval((o) => (globalThis.browser ?? globalThis.chrome).permissions.contains({ origins: [o] }), OPENAI_ORIGIN),
         true,
       );
-      await d.server.waitForRequest((r) => r.host === OPENAI && r.path === '/api/v2/summary.json' && r.status === 200, 20_000);
+      await d.server.waitForRequest((r) => r.host === OPENAI && r.path === OPENAI_SUMMARY && r.status === 200, 20_000);
       assert.equal(await options.evaluate(() => document.querySelector('#provider-openai-error').textContent), '');
       await shoot(options, '.provider-choices', `${browserName}-options-providers`);
       await options.close();
@@ -224,9 +232,9 @@ export function alternativesScenario(browserName) {
     });
 
     it('an OpenAI incident (the real two-incident capture): degraded, titles linked to its page, no longer offered', async () => {
-      d.server.setHostJson(OPENAI, '/api/v2/summary.json', openaiTwoIncidents());
+      d.server.setHostJson(OPENAI, OPENAI_SUMMARY, openaiTwoIncidents());
       await makeDue(d);
-      await fireAlarm(d, 'poll-providers');
+      await fireAlarm(d, PROVIDERS_ALARM);
       const popup = await d.openExtensionPage('popup.html');
       const row = await until(
         async () => {
@@ -251,7 +259,7 @@ export function alternativesScenario(browserName) {
       ]);
       await shoot(popup, 'section[aria-labelledby="providers-h"]', `${browserName}-popup-provider-incidents`);
       await popup.close();
-      d.server.setHostJson(OPENAI, '/api/v2/summary.json', openaiOperational());
+      d.server.setHostJson(OPENAI, OPENAI_SUMMARY, openaiOperational());
     });
 
     it('a revoked host permission shows as missing (grey, never green) and stops the requests at once', async () => {
@@ -281,7 +289,7 @@ export function alternativesScenario(browserName) {
       // Due again and the alarm fires: still no request.
       const before = openaiRequests(d);
       await makeDue(d);
-      await fireAlarm(d, 'poll-providers');
+      await fireAlarm(d, PROVIDERS_ALARM);
       await new Promise((r) => setTimeout(r, 3_000));
       assert.equal(openaiRequests(d), before);
 
@@ -308,21 +316,21 @@ export function alternativesScenario(browserName) {
       // While on, a due poll makes a request.
       d.server.clearRequests();
       await makeDue(d);
-      await fireAlarm(d, 'poll-providers');
+      await fireAlarm(d, PROVIDERS_ALARM);
       await d.server.waitForRequest((r) => r.host === OPENAI, 15_000);
       const options = await d.openExtensionPage('options.html');
       await until(() => options.evaluate(() => document.querySelector('input[value=openai]')?.checked), 'OpenAI shown on');
       await options.click('input[name=provider][value=openai]');
       await until(async () => (await storage(d, 'prefs'))?.providers?.length === 0, 'OpenAI turned off');
       await until(async () => JSON.stringify(await storage(d, 'providers')) === '{}', 'its state dropped');
-      assert.equal(await d.extensionEval(() => (globalThis.browser ?? globalThis.chrome).alarms.get('poll-providers')), undefined);
+      assert.equal(await d.extensionEval((n) => (globalThis.browser ?? globalThis.chrome).alarms.get(n), PROVIDERS_ALARM), undefined);
       if (browserName === 'firefox') {
         // Firefox gives the optional host back (Chromium's E2E build holds it as required).
         assert.equal(await d.extensionEval((o) => browser.permissions.contains({ origins: [o] }), OPENAI_ORIGIN), false);
       }
       await options.close();
       d.server.clearRequests();
-      await fireAlarm(d, 'poll-providers'); // an alarm the browser had already queued
+      await fireAlarm(d, PROVIDERS_ALARM); // an alarm the browser had already queued
       await clickRefresh(d);
       await new Promise((r) => setTimeout(r, 3_000));
       assert.equal(openaiRequests(d), 0);

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { bannerText, clickRefresh, refreshWithoutPopup, screenshotOf, startDriver, until, waitForBanner } from './drivers.mjs';
 import { artifactPath } from './harness/artifacts.mjs';
+import { INCIDENTS_PATH, STATUS_HOST, SUMMARY_PATH } from './harness/fake-server.mjs';
 import {
   multipleModels,
   operational,
@@ -17,8 +18,7 @@ import {
 
 const notifications = (d) => d.notifications();
 const clearNotifications = (d) => d.clearNotifications();
-const summaryRequests = (d) =>
-  d.server.requests.filter((r) => r.host === 'status.claude.com' && r.path === '/api/v2/summary.json' && r.status);
+const summaryRequests = (d) => d.server.requests.filter((r) => r.host === STATUS_HOST && r.path === SUMMARY_PATH && r.status);
 
 export function attentionScenario(browserName) {
   describe(`${browserName}: notifications and banner`, { timeout: 240_000 }, () => {
@@ -127,13 +127,13 @@ export function attentionScenario(browserName) {
       assert.deepEqual(await until(async () => (await notifications(d)).length && notifications(d), 'resolution'), [
         'cs|7g1qpkyz5gxh|resolved-synthupd2',
       ]);
-      const incidentsFetched = d.server.requests.filter((r) => r.path === '/api/v2/incidents.json').length;
+      const incidentsFetched = d.server.requests.filter((r) => r.path === INCIDENTS_PATH).length;
       assert.ok(incidentsFetched >= 1, 'incidents.json read for the closing update');
       await clearNotifications(d);
       await clickRefresh(d);
       assert.deepEqual(await notifications(d), []);
       assert.equal(
-        d.server.requests.filter((r) => r.path === '/api/v2/incidents.json').length,
+        d.server.requests.filter((r) => r.path === INCIDENTS_PATH).length,
         incidentsFetched,
         'not re-read while nothing changes',
       );

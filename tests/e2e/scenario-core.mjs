@@ -15,6 +15,7 @@ import {
   waitForBanner,
 } from './drivers.mjs';
 import { artifactPath } from './harness/artifacts.mjs';
+import { STATUS_HOSTS, STATUS_PAGE_ORIGIN } from './harness/fake-server.mjs';
 import { multipleModels, operational, recovered, syntheticHostile } from './payloads.mjs';
 
 export function coreScenario(browserName) {
@@ -41,7 +42,8 @@ export function coreScenario(browserName) {
 
     it('an incident shows on the badge, on the open claude.ai tab (no reload) and in the popup', async () => {
       d.server.setSummary(multipleModels());
-      // No click, no trigger: the extension's own 30 s alarm picks it up.
+      // No click, no trigger: the extension's own poll alarms pick it up (lib/polling/alarms.ts: three
+      // 1-minute alarms 20 s apart, so within about 20 s).
       const badge = await until(
         async () => {
           const b = await d.badge();
@@ -71,7 +73,7 @@ export function coreScenario(browserName) {
       assert.match(text, /We are investigating elevated errors on requests to Claude Mythos 5\.1, Claude Fable 5\.1, and Claude Opus 5/);
       assert.match(text, /Investigating · started 12 min ago/);
       const href = await popup.evaluate(() => document.querySelector('.incident-name').getAttribute('href'));
-      assert.equal(href, 'https://status.claude.com/incidents/7g1qpkyz5gxh');
+      assert.equal(href, `${STATUS_PAGE_ORIGIN}/incidents/7g1qpkyz5gxh`);
       const claudeRow = await popup.evaluate(() => document.querySelector('[data-component-id="rwppv331jlwc"]').textContent);
       assert.equal(claudeRow, 'claude.aiPartial outage');
       await screenshotOf(popup, 'body', artifactPath(`${browserName}-popup-incident`));
@@ -93,8 +95,7 @@ export function coreScenario(browserName) {
       d.server.setSummary(multipleModels());
       await clickRefresh(d);
       await until(async () => (await d.badge()).text === 'ALL', 'incident known');
-      d.server.setFault({ kind: 'challenge' }, { host: 'status.claude.com' });
-      d.server.setFault({ kind: 'challenge' }, { host: 'anthropic.statuspage.io' });
+      for (const host of STATUS_HOSTS) d.server.setFault({ kind: 'challenge' }, { host });
       const popup = await d.openExtensionPage('popup.html');
       await pressRefresh(popup);
       const problem = await until(() => popupProblem(popup).then((p) => p?.includes('turned the request away') && p), 'problem shown');
@@ -107,8 +108,7 @@ export function coreScenario(browserName) {
       assert.match(await popup.evaluate(() => document.body.innerText), /Elevated errors for multiple models/);
       await screenshotOf(popup, 'body', artifactPath(`${browserName}-popup-blocked`));
 
-      d.server.setFault(null, { host: 'status.claude.com' });
-      d.server.setFault(null, { host: 'anthropic.statuspage.io' });
+      for (const host of STATUS_HOSTS) d.server.setFault(null, { host });
       await pressRefresh(popup);
       await until(async () => (await popupFreshness(popup)) === 'live', 'problem cleared');
       assert.deepEqual((await d.badge()).color, COLORS.major);

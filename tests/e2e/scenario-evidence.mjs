@@ -10,13 +10,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { COLORS, refreshWithoutPopup, screenshotOf, startDriver, until } from './drivers.mjs';
+import { EVIDENCE_CODE } from '../../lib/verdict/evidence.ts';
 import { ARTIFACTS_DIR, artifactPath } from './harness/artifacts.mjs';
+import { CLAUDE_HOST, CLAUDE_ORIGIN, REGION_PATH, STATUS_HOSTS, STATUS_PAGE_ORIGIN, SUMMARY_PATH } from './harness/fake-server.mjs';
 import { operational, syntheticReopened } from './payloads.mjs';
 
 const FAILING = "Claude is failing for you; the status page doesn't say so yet";
 /** The real "Elevated errors on Haiku 4.5" incident (linked to claude.ai), as the page would post it now. */
 const HAIKU = 'db1mh1r2zrn5';
-const STATUS_HOSTS = ['status.claude.com', 'anthropic.statuspage.io'];
 
 const ORG = '0b1c2d3e-aaaa-4bbb-8ccc-123456789abc';
 const CHAT = '9f8e7d6c-1111-4222-8333-abcdefabcdef';
@@ -232,16 +233,16 @@ export function evidenceScenario(browserName) {
     before(async () => {
       d = await startDriver(browserName, { summary: operational() });
       await until(async () => (await d.badge()).title.includes('All systems operational'), 'the first poll');
-      await d.extensionEval(() => {
+      await d.extensionEval((pattern) => {
         const api = globalThis.browser ?? globalThis.chrome;
         globalThis.__webRequestSeen = [];
         const keep = (event) => (details) => globalThis.__webRequestSeen.push({ event, ...details });
-        const filter = { urls: ['https://claude.ai/*'] };
+        const filter = { urls: [pattern] };
         api.webRequest.onCompleted.addListener(keep('onCompleted'), filter, ['responseHeaders']);
         api.webRequest.onErrorOccurred.addListener(keep('onErrorOccurred'), filter);
         api.webRequest.onBeforeRedirect.addListener(keep('onBeforeRedirect'), filter);
-      });
-      claude = await d.openPage('https://claude.ai/');
+      }, `${CLAUDE_ORIGIN}/*`);
+      claude = await d.openPage(`${CLAUDE_ORIGIN}/`);
       await resetEvidence(d);
     });
     after(async () => {
@@ -284,9 +285,11 @@ export function evidenceScenario(browserName) {
       await verdictOf(d, 'claude-failing-unconfirmed');
       const storedAfter = (Date.now() - started) / 1000;
       // The badge follows the stored verdict at once (the background repaints it after the write).
-      const badge = await badgeIs(d, 'ERR');
+      const badge = await badgeIs(d, EVIDENCE_CODE);
       const badgeAfter = (Date.now() - started) / 1000;
-      console.log(`# ${browserName}: failures started → stored verdict ${storedAfter.toFixed(1)} s, badge ERR ${badgeAfter.toFixed(1)} s`);
+      console.log(
+        `# ${browserName}: failures started → stored verdict ${storedAfter.toFixed(1)} s, badge ${EVIDENCE_CODE} ${badgeAfter.toFixed(1)} s`,
+      );
       assert.ok(badgeAfter <= 10, `badge after ${badgeAfter} s`);
       assert.ok(badgeAfter - storedAfter <= 5, `badge ${badgeAfter - storedAfter} s after the stored verdict`);
       assert.deepEqual(badge.color, COLORS.evidence, 'purple: evidence, not an incident colour');
@@ -304,7 +307,10 @@ export function evidenceScenario(browserName) {
         return t.includes(counts) && t;
       }, 'the tooltip with the settled counts');
       assert.equal(title.split('\n')[0], `Claude Status: ${FAILING}`);
-      assert.match(title, /^ERR = your own claude\.ai requests are failing/m);
+      assert.ok(
+        title.split('\n').some((l) => l.startsWith(`${EVIDENCE_CODE} = your own claude.ai requests are failing`)),
+        title,
+      );
       assert.match(title, /^Status page: All systems operational$/m);
 
       const popup = await popupView(d, 'claude-failing-unconfirmed', 'failing');
@@ -422,7 +428,7 @@ export function evidenceScenario(browserName) {
       ];
       console.log(`# ${browserName}: a TCP reset reads ${JSON.stringify(errors)}`);
       assert.ok(errors.length > 0);
-      await badgeIs(d, 'ERR');
+      await badgeIs(d, EVIDENCE_CODE);
       const popup = await popupView(d, 'claude-failing-unconfirmed', 'reset');
       assert.equal(popup.counts, '4 of 4 requests failed in the last 5 min, mostly dropped connections');
     });
@@ -470,9 +476,9 @@ export function evidenceScenario(browserName) {
     it('the region page: "not available in your region"', async () => {
       await resetEvidence(d);
       d.server.setClaudeRegion(true);
-      const tab = await d.openPage('https://claude.ai/');
+      const tab = await d.openPage(`${CLAUDE_ORIGIN}/`);
       try {
-        assert.match(await tab.evaluate(() => location.pathname), /^\/app-unavailable-in-region$/);
+        assert.equal(await tab.evaluate(() => location.pathname), REGION_PATH);
         const e = await verdictOf(d, 'region');
         assert.equal(e.verdict.counts.mostly, 'region');
         assert.equal(e.verdict.crossedAt, null);
@@ -503,7 +509,7 @@ export function evidenceScenario(browserName) {
           const b = await d.badge();
           return b.title.includes('Your connection looks down') && b;
         }, 'the tooltip line');
-        assert.notEqual(badge.text, 'ERR');
+        assert.notEqual(badge.text, EVIDENCE_CODE);
         assert.deepEqual(badge.color, COLORS.unknown, 'grey: the page could not be reached');
       } finally {
         for (const host of STATUS_HOSTS) d.server.setFault(null, { host });
@@ -526,20 +532,20 @@ export function evidenceScenario(browserName) {
     it('requests to claude.ai from another site or from an extension page are not counted', async () => {
       await resetEvidence(d);
       d.server.setClaudeApi({ kind: 'http', status: 529 });
-      const other = await d.openPage('https://status.claude.com/api/v2/summary.json');
+      const other = await d.openPage(`${STATUS_PAGE_ORIGIN}${SUMMARY_PATH}`);
       try {
         await other.evaluate(
           (url) => Promise.all([1, 2, 3].map(() => fetch(url, { mode: 'no-cors', method: 'POST', body: 'x' }).catch(() => null))),
-          `https://claude.ai${COMPLETION}`,
+          `${CLAUDE_ORIGIN}${COMPLETION}`,
         );
         await d.extensionEval(
           (url) => Promise.all([1, 2, 3].map(() => fetch(url, { method: 'POST', body: 'x' }).catch(() => null))),
-          `https://claude.ai${COMPLETION}`,
+          `${CLAUDE_ORIGIN}${COMPLETION}`,
         );
         await until(
           async () =>
-            (await seen()).filter((s) => s.statusCode === 529 && s.initiator !== 'https://claude.ai').length >= 3 ||
-            (await seen()).filter((s) => s.statusCode === 529 && s.originUrl && !s.originUrl.startsWith('https://claude.ai')).length >= 3,
+            (await seen()).filter((s) => s.statusCode === 529 && s.initiator !== CLAUDE_ORIGIN).length >= 3 ||
+            (await seen()).filter((s) => s.statusCode === 529 && s.originUrl && !s.originUrl.startsWith(CLAUDE_ORIGIN)).length >= 3,
           'the browser saw them',
         );
         await new Promise((r) => setTimeout(r, 2_500)); // longer than one coalesced write
@@ -558,7 +564,7 @@ export function evidenceScenario(browserName) {
         await fire(claude, 3);
         const e = await verdictOf(d, 'claude-failing-unconfirmed');
         assert.equal(e.verdict.counts.mostly, 503);
-        assert.match((await badgeIs(d, 'ERR')).title, /mostly 503 unavailable/);
+        assert.match((await badgeIs(d, EVIDENCE_CODE)).title, /mostly 503 unavailable/);
       });
     }
 
@@ -567,7 +573,7 @@ export function evidenceScenario(browserName) {
       d.server.setClaudeApi({ kind: 'http', status: 529 });
       await fire(claude, 3);
       await verdictOf(d, 'claude-failing-unconfirmed');
-      await badgeIs(d, 'ERR');
+      await badgeIs(d, EVIDENCE_CODE);
 
       const settings = await d.openExtensionPage('options.html');
       try {
@@ -616,7 +622,7 @@ export function evidenceScenario(browserName) {
       await new Promise((r) => setTimeout(r, 500));
       await fire(claude, 3);
       await verdictOf(d, 'claude-failing-unconfirmed');
-      await badgeIs(d, 'ERR');
+      await badgeIs(d, EVIDENCE_CODE);
     });
 
     it('everything stored is counts and times: no URL, id, prompt, header or error string', async () => {
@@ -627,7 +633,7 @@ export function evidenceScenario(browserName) {
       await new Promise((r) => setTimeout(r, 2_500));
       const all = await d.extensionEval(async () => (await (globalThis.browser ?? globalThis.chrome).storage.local.get(null)).evidence);
       const text = JSON.stringify(all);
-      for (const secret of [ORG, CHAT, 'secret', 'claude.ai', '/api', 'ERR_', 'NS_', 'cf-mitigated', 'http'])
+      for (const secret of [ORG, CHAT, 'secret', CLAUDE_HOST, '/api', 'ERR_', 'NS_', 'cf-mitigated', 'http'])
         assert.ok(!text.includes(secret), secret);
       assertCountsAndTimesOnly(all);
       assert.ok(counted(all) >= 3);

@@ -11,6 +11,7 @@ import { refreshWithoutPopup, startDriver, until } from './drivers.mjs';
 import { artifactPath } from './harness/artifacts.mjs';
 import { INCIDENTS_PATH } from './harness/fake-server.mjs';
 import './harness/load-ts.mjs';
+import { themeColor } from './harness/theme.mjs';
 import { multipleModels, operational, recovered } from './payloads.mjs';
 
 // The extension's own pure code, to compute what the page must show (after load-ts.mjs's hook).
@@ -77,8 +78,9 @@ function readRows(page) {
 /** Firefox's prefers-color-scheme for pages, set at launch: Puppeteer over BiDi cannot emulate media features. */
 const FIREFOX_DARK = { 'layout.css.prefers-color-scheme.content-override': 0 };
 
-/** theme.css's dark --bg and --day-none, as computed. */
-const DARK = { bg: 'rgb(28, 28, 30)', day: 'rgb(63, 185, 80)' };
+/** theme.css's --bg and --day-none in each scheme, as computed. */
+const LIGHT = { bg: themeColor('--bg', 'light'), day: themeColor('--day-none', 'light') };
+const DARK = { bg: themeColor('--bg', 'dark'), day: themeColor('--day-none', 'dark') };
 
 /** The page's colours as rendered: its background and a quiet day cell's. */
 const colours = (page) =>
@@ -419,10 +421,11 @@ export function historyScenario(browserName) {
     it('screenshot in light (and in dark where the browser can emulate it: Chromium; Firefox below)', async () => {
       await history.evaluate(() => window.scrollTo(0, 0));
       const light = await colours(history);
-      assert.deepEqual(light, { bg: 'rgb(255, 255, 255)', day: 'rgb(26, 127, 55)' });
+      assert.deepEqual(light, LIGHT);
       await history.screenshot({ path: artifactPath(`${browserName}-history-light`), fullPage: true });
       if (d.name !== 'chromium') return;
       await history.emulateMedia({ colorScheme: 'dark' });
+      assert.notDeepEqual(DARK, LIGHT, 'theme.css tells the schemes apart');
       assert.deepEqual(await colours(history), DARK);
       await history.screenshot({ path: artifactPath(`${browserName}-history-dark`), fullPage: true });
       await history.emulateMedia({ colorScheme: 'light' });
@@ -490,7 +493,7 @@ export function historyScenario(browserName) {
       const page = await d.openExtensionPage('history.html');
       if (d.name === 'chromium') await page.emulateMedia({ colorScheme: 'dark' });
       const empty = await until(() => page.evaluate(() => document.querySelector('.empty')?.textContent), 'the empty state');
-      assert.equal((await colours(page)).bg, 'rgb(28, 28, 30)', 'dark');
+      assert.equal((await colours(page)).bg, DARK.bg, 'dark');
       assert.match(empty, /^No history yet.*could not be read yet \(unexpected data in incidents\.json\)/);
       await page.screenshot({ path: artifactPath(`${browserName}-history-empty-dark`) });
       // The list comes back: opening the page again asks at once (not 30 minutes after the failure).

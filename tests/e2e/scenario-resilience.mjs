@@ -4,9 +4,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { COLORS, clickRefresh, popupFreshness, popupProblem, pressRefresh, startDriver, until } from './drivers.mjs';
+import { FALLBACK_HOST, STATUS_HOST, STATUS_HOSTS, SUMMARY_PATH } from './harness/fake-server.mjs';
+import { themeColor } from './harness/theme.mjs';
 import { multipleModels } from './payloads.mjs';
-
-const HOSTS = ['status.claude.com', 'anthropic.statuspage.io'];
 
 /** Fault → what the popup must say (in plain words, with the technical detail below). */
 const FAULTS = [
@@ -33,7 +33,7 @@ export function resilienceScenario(browserName) {
 
     for (const [fault, message] of FAULTS) {
       it(`${JSON.stringify(fault)}: grey badge, "${message.source.slice(0, 40)}…", last good data kept, then healed`, async () => {
-        for (const host of HOSTS) d.server.setFault(fault, { host });
+        for (const host of STATUS_HOSTS) d.server.setFault(fault, { host });
         await clickRefresh(d, 30_000);
         const badge = await d.badge();
         assert.deepEqual(badge.color, COLORS.unknown);
@@ -44,20 +44,17 @@ export function resilienceScenario(browserName) {
         assert.match(await popup.evaluate(() => document.querySelector('.headline').textContent), /Major incident.*\(last known\)/);
         // Everything last-known is grey, not only the headline's dot.
         assert.equal(await popupFreshness(popup), 'failing');
+        const scheme = await popup.evaluate(() => (matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light'));
         assert.equal(
           await popup.evaluate(() => getComputedStyle(document.querySelector('.incident .pill')).backgroundColor),
-          await popup.evaluate(() =>
-            getComputedStyle(document.documentElement).getPropertyValue('--pill-unknown-bg').trim() === '#e5e7eb'
-              ? 'rgb(229, 231, 235)'
-              : 'rgb(55, 65, 81)',
-          ),
+          themeColor('--pill-unknown-bg', scheme),
         );
         assert.match(
           await popup.evaluate(() => document.querySelector('.incident-name').textContent),
           /Elevated errors for multiple models/,
         );
 
-        for (const host of HOSTS) d.server.setFault(null, { host });
+        for (const host of STATUS_HOSTS) d.server.setFault(null, { host });
         await pressRefresh(popup);
         await until(async () => (await popupFreshness(popup)) === 'live', 'healed');
         assert.deepEqual((await d.badge()).color, COLORS.major);
@@ -65,19 +62,16 @@ export function resilienceScenario(browserName) {
       });
     }
 
-    it('falls back to anthropic.statuspage.io and says so when only status.claude.com is blocked', async () => {
-      d.server.setFault({ kind: 'challenge' }, { host: 'status.claude.com' });
+    it(`falls back to ${FALLBACK_HOST} and says so when only ${STATUS_HOST} is blocked`, async () => {
+      d.server.setFault({ kind: 'challenge' }, { host: STATUS_HOST });
       await clickRefresh(d);
       const popup = await d.openExtensionPage('popup.html');
       const freshness = await until(() => popup.evaluate(() => document.querySelector('.freshness')?.textContent), 'freshness');
-      assert.match(freshness, /via anthropic\.statuspage\.io/);
+      assert.ok(freshness.includes(`via ${FALLBACK_HOST}`), freshness);
       assert.deepEqual((await d.badge()).color, COLORS.major);
-      d.server.setFault(null, { host: 'status.claude.com' });
+      d.server.setFault(null, { host: STATUS_HOST });
       await pressRefresh(popup);
-      await until(
-        () => popup.evaluate(() => !document.querySelector('.freshness').textContent.includes('via')),
-        'back on status.claude.com',
-      );
+      await until(() => popup.evaluate(() => !document.querySelector('.freshness').textContent.includes('via')), `back on ${STATUS_HOST}`);
       await popup.close();
     });
 
@@ -94,7 +88,7 @@ export function resilienceScenario(browserName) {
             /multiple models/,
           );
           await new Promise((r) => setTimeout(r, 2_000));
-          const summaries = idle.server.requests.filter((r) => r.host === 'status.claude.com' && r.path === '/api/v2/summary.json');
+          const summaries = idle.server.requests.filter((r) => r.host === STATUS_HOST && r.path === SUMMARY_PATH);
           // Opening the popup wakes the background; the last poll is recent enough that it costs nothing.
           assert.equal(summaries.length, 0);
           assert.equal((await idle.badge()).text, 'ALL');
@@ -120,7 +114,7 @@ export function resilienceScenario(browserName) {
         // Opening the popup wakes the worker (its popup-open message); a poll a moment ago means no request.
         await until(() => d.isServiceWorkerRunning(), 'worker woken by the popup');
         await new Promise((r) => setTimeout(r, 2_000));
-        const summaryRequests = () => d.server.requests.filter((r) => r.host === 'status.claude.com' && r.path === '/api/v2/summary.json');
+        const summaryRequests = () => d.server.requests.filter((r) => r.host === STATUS_HOST && r.path === SUMMARY_PATH);
         assert.equal(summaryRequests().length, 0, 'no request on wake');
         assert.equal((await d.badge()).text, 'ALL');
         await popup.close();

@@ -8,10 +8,10 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { COLORS, popupFreshness, startDriver, until, waitForBanner } from './drivers.mjs';
 import { artifactPath } from './harness/artifacts.mjs';
+import { STATUS_HOSTS } from './harness/fake-server.mjs';
 import { multipleModels, recovered } from './payloads.mjs';
 
 const CONTROLS = ['menu-button', 'nav-new', 'nav-chat', 'share-button'];
-const HOSTS = ['status.claude.com', 'anthropic.statuspage.io'];
 
 /** Boxes of the banner, the page's top bar and its header controls, in viewport pixels. */
 function layout(page) {
@@ -129,12 +129,12 @@ export function trustScenario(browserName) {
 
     for (const fault of [{ kind: 'challenge' }, { kind: 'http', status: 500 }]) {
       it(`${fault.kind === 'challenge' ? 'a 405 challenge' : 'HTTP 500'} for two minutes: the badge shows the page's real state within 40 s of it answering`, async () => {
-        for (const host of HOSTS) d.server.setFault(fault, { host });
+        for (const host of STATUS_HOSTS) d.server.setFault(fault, { host });
         const down = Date.now();
         await until(async () => (await d.badge()).color.join() === COLORS.unknown.join(), 'the badge greyed', 60_000);
         await new Promise((r) => setTimeout(r, down + 120_000 - Date.now()));
         d.server.setSummary(recovered());
-        for (const host of HOSTS) d.server.setFault(null, { host });
+        for (const host of STATUS_HOSTS) d.server.setFault(null, { host });
         const back = Date.now();
         await until(
           async () => (await d.badge()).text === '' && (await d.badge()).color.join() === COLORS.operational.join(),

@@ -5,22 +5,15 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { SERVED_HOSTS, STATUS_HOST } from './hosts.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 /** Default output folder (gitignored). */
 export const DEFAULT_CERTS_DIR = path.resolve(here, '../.certs');
-/** Names the leaf certificate is valid for (the other providers' status hosts too: scenario-alternatives.mjs).
+/** Names the leaf certificate is valid for: every host the fake server serves (the other providers'
+ *  status hosts too: scenario-alternatives.mjs), from the extension's own lists (hosts.mjs).
  *  A cached leaf that lacks one of them is regenerated (isFresh). */
-export const CERT_HOSTS = [
-  'status.claude.com',
-  'anthropic.statuspage.io',
-  'claude.ai',
-  'status.openai.com',
-  'www.githubstatus.com',
-  'status.cloud.google.com',
-  'localhost',
-  '127.0.0.1',
-];
+export const CERT_HOSTS = [...SERVED_HOSTS, 'localhost', '127.0.0.1'];
 
 const FILES = { caKey: 'ca.key', caPem: 'ca.pem', keyPem: 'leaf.key', certPem: 'leaf.pem' };
 
@@ -92,7 +85,7 @@ function generate(dir, p) {
       ],
       tmp,
     );
-    openssl(['req', ...ec, '-keyout', 'leaf.key', '-out', 'leaf.csr', '-subj', '/CN=status.claude.com'], tmp);
+    openssl(['req', ...ec, '-keyout', 'leaf.key', '-out', 'leaf.csr', '-subj', `/CN=${STATUS_HOST}`], tmp);
     fs.writeFileSync(
       path.join(tmp, 'leaf.ext'),
       [

@@ -17,7 +17,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { PROVIDER_HOSTS } from './fake-server.mjs';
+import { SERVED_HOSTS } from './hosts.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const REPO_ROOT = path.resolve(here, '../../..');
@@ -66,9 +66,7 @@ export async function launchChromium({
   const cleanup = () => {
     for (const dir of [home, profile]) fs.rmSync(dir, { recursive: true, force: true });
   };
-  const map = ['status.claude.com', 'claude.ai', 'anthropic.statuspage.io', ...PROVIDER_HOSTS]
-    .map((h) => `MAP ${h} 127.0.0.1:${serverPort}`)
-    .join(', ');
+  const map = SERVED_HOSTS.map((h) => `MAP ${h} 127.0.0.1:${serverPort}`).join(', ');
   const context = await chromium
     .launchPersistentContext(profile, {
       viewport,

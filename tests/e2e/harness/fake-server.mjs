@@ -2,20 +2,20 @@
 // with Statuspage-like caching headers, ETag/304, fault injection and a request log.
 // Browsers reach it through --host-resolver-rules (Chromium) or startConnectProxy() (Firefox).
 import https from 'node:https';
-import { INCIDENTS_PATH, SOURCES, SUMMARY_PATH } from '../../../lib/statuspage/hosts.ts';
+import { INCIDENTS_PATH, SUMMARY_PATH } from '../../../lib/statuspage/hosts.ts';
 import { ensureCerts } from './certs.mjs';
 import { claudePageHtml } from './fake-claude-page.mjs';
 import { loadFixture } from './fixtures.mjs';
+import { CLAUDE_HOST, PROVIDER_HOSTS, STATUS_HOST, STATUS_HOSTS } from './hosts.mjs';
 import { REGION_HTML, REGION_PATH, etagOf, headerBytes, send, serveClaudeApi, serveFault, serveJson } from './responses.mjs';
 
 export { loadFixture, rebaseTimes, FIXTURES_DIR } from './fixtures.mjs';
 export { startConnectProxy } from './connect-proxy.mjs';
 export { CACHE_CONTROL, JSON_TYPE, REGION_PATH, etagOf } from './responses.mjs';
 
-/** The status page's hosts, from the extension's own list. */
-export const STATUS_HOSTS = SOURCES.map((origin) => new URL(origin).host);
-/** The other providers' status hosts (lib/providers/catalog.ts): each serves what setHostJson put there, else 404. */
-export const PROVIDER_HOSTS = ['status.openai.com', 'www.githubstatus.com', 'status.cloud.google.com'];
+// The hosts, from the extension's own lists (hosts.mjs). STATUS_HOSTS serve the documents below
+// (setSummary, setJson); each of PROVIDER_HOSTS serves what setHostJson put there, else 404.
+export { CLAUDE_HOST, CLAUDE_ORIGIN, FALLBACK_HOST, PROVIDER_HOSTS, STATUS_HOST, STATUS_HOSTS, STATUS_PAGE_ORIGIN } from './hosts.mjs';
 export { INCIDENTS_PATH, SUMMARY_PATH };
 
 /**
@@ -153,7 +153,7 @@ export async function startFakeServer({ certs = ensureCerts(), summary, incident
         return serveJson(req, res, doc, headers);
       }
       if (PROVIDER_HOSTS.includes(host)) return serveJson(req, res, hostDocs.get(`${host}${url.pathname}`));
-      if (host === 'claude.ai') {
+      if (host === CLAUDE_HOST) {
         if (url.pathname === '/favicon.ico') return send(res, 404, { 'Content-Type': 'text/plain' }, 'not found');
         if (url.pathname.startsWith('/api/')) return serveClaudeApi(claudeApi, res);
         if (url.pathname === REGION_PATH) return send(res, 200, { 'Content-Type': 'text/html; charset=utf-8' }, REGION_HTML);
@@ -217,9 +217,9 @@ export async function startFakeServer({ certs = ensureCerts(), summary, incident
      * Inject (or clear with null) a fault for every request to one host. Requests stalled on that
      * host are then answered under the new rules.
      * @param {FaultSpec | null} spec
-     * @param {{ host?: string }} [opts] default host status.claude.com
+     * @param {{ host?: string }} [opts] default STATUS_HOST (status.claude.com)
      */
-    setFault(spec, { host = 'status.claude.com' } = {}) {
+    setFault(spec, { host = STATUS_HOST } = {}) {
       if (spec) faults.set(host, spec);
       else faults.delete(host);
       for (const item of [...stalled])

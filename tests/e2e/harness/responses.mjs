@@ -1,6 +1,7 @@
 // HTTP responses of the fake server: Statuspage-like JSON (ETag/304/cache headers) and the faults.
 import crypto from 'node:crypto';
 import http from 'node:http';
+import { REGION_PATH } from '../../../lib/evidence/origin.ts';
 
 /** As sent by the real status page (captured on history.atom). */
 export const CACHE_CONTROL = 'max-age=10, public, s-maxage=15, stale-while-revalidate=30, stale-if-error=3600';
@@ -126,8 +127,8 @@ export function serveFault(f, res, doc) {
   }
 }
 
-/** claude.ai's page for visitors from countries it does not serve (docs/local-evidence.md §3). */
-export const REGION_PATH = '/app-unavailable-in-region';
+/** claude.ai's page for visitors from countries it does not serve (docs/local-evidence.md §3), at the extension's REGION_PATH. */
+export { REGION_PATH };
 export const REGION_HTML = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>App unavailable in region | Claude</title></head>
 <body><h1>App unavailable</h1><p>Unfortunately, Claude is only available in certain regions right now.</p></body></html>
 `;
