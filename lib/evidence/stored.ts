@@ -6,6 +6,7 @@
 import type { EvidenceNoteMemory } from './notify';
 import type { Episode, EvidenceVerdict } from './verdict';
 import type { EvidenceWindow } from './window';
+import { SPAN_MS } from './thresholds';
 
 export interface EvidenceState {
   window: EvidenceWindow;
@@ -18,7 +19,7 @@ export interface EvidenceState {
 
 export const NO_VERDICT: EvidenceVerdict = {
   kind: 'none',
-  counts: { failed: 0, total: 0, messagesFailed: 0, spanMinutes: 5 /* verdict.ts SPAN_MS in minutes */, mostly: null },
+  counts: { failed: 0, total: 0, messagesFailed: 0, spanMinutes: SPAN_MS / 60_000, mostly: null },
   crossedAt: null,
   recoveredAt: null,
   leadMs: null,

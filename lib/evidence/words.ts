@@ -11,6 +11,8 @@ import { i18n } from '../i18n';
 import type { EvidenceSummary } from '../verdict/evidence';
 import type { EvidenceNote } from './notify';
 import type { EvidenceCounts, EvidenceVerdict } from './verdict';
+// The verdict's threshold from the import-free module: verdict.ts must not load in the content script.
+import { FAILING_MIN_COUNT } from './thresholds';
 
 /** How the popup colours the section: purple evidence, an incident confirmed, fine for you, or the user's side. */
 export type EvidenceTone = 'evidence' | 'affected' | 'working' | 'yours';
@@ -27,12 +29,6 @@ export interface EvidenceWords {
   /** "You saw errors 6 min before the status page posted it"; null unless the page posted after the user saw it. */
   lead: string | null;
 }
-
-/**
- * lib/evidence/verdict.ts's FAILING_MIN_COUNT, repeated rather than imported: importing it would
- * pull the verdict code into the claude.ai content script (a unit test keeps the two equal).
- */
-export const FAILING_MIN_COUNT = 3;
 
 /**
  * Claude is failing for the user, whatever the page says: over the threshold while the page is calm,

@@ -6,11 +6,12 @@
  */
 import { fetchJson, type PollProblem } from '../statuspage/fetch-json';
 import { IncidentListSchema, type RawIncident } from '../statuspage/schema';
+import { INCIDENTS_PATH } from '../statuspage/hosts';
 import { STATUS_PAGE_ORIGIN } from '../statuspage/snapshot';
 import { archiveIncidents } from './archive';
 import type { ArchiveState } from './stored';
 
-export const INCIDENTS_URL = `${STATUS_PAGE_ORIGIN}/api/v2/incidents.json`;
+export const INCIDENTS_URL = `${STATUS_PAGE_ORIGIN}${INCIDENTS_PATH}`;
 /** incidents.json is ~300 KB for 50 incidents; 2 MB leaves room without letting a runaway body in. */
 export const INCIDENTS_MAX_BYTES = 2 * 1024 * 1024;
 export const INCIDENTS_TIMEOUT_MS = 15_000;
