@@ -8,6 +8,7 @@ import { COUNTED_OUTCOMES, ENDPOINTS } from './classify';
 import { MAX_BUCKETS, MAX_COUNT, type EvidenceBucket, type EvidenceWindow, EMPTY_WINDOW, type OutcomeCounts } from './window';
 import { EMPTY_EVIDENCE, type EvidenceState, NO_VERDICT } from './stored';
 import { NO_EVIDENCE_NOTES } from './notify';
+import { EVIDENCE_KINDS } from './kinds';
 
 export { EMPTY_EVIDENCE, type EvidenceState, NO_VERDICT } from './stored';
 
@@ -26,19 +27,8 @@ const EpisodeSchema = z.object({
 
 const NotesSchema = z.object({ failing: z.nullable(time), recovered: z.nullable(time), shown: z.nullable(time) });
 
-const KINDS = [
-  'none',
-  'claude-failing-unconfirmed',
-  'confirmed',
-  'working-for-you',
-  'usage-limit',
-  'sign-in',
-  'region',
-  'connection',
-] as const;
-
 const VerdictSchema = z.object({
-  kind: z.enum(KINDS),
+  kind: z.enum(EVIDENCE_KINDS),
   counts: z.object({
     failed: z.number(),
     total: z.number(),

@@ -16,21 +16,11 @@ import { SERVER_SIDE_ERRORS, type CountedOutcome, type ErrorCode } from './class
 import { RETENTION_MS, pruneWindow, summary, type EvidenceWindow, type Summary } from './window';
 import type { PageIncident } from './page';
 import { FAILING_MIN_COUNT, FAILING_MIN_SHARE, RECOVERY_MAX_SHARE, RECOVERY_MIN_OK, RECOVERY_SPAN_MS, SPAN_MS } from './thresholds';
+import type { EvidenceKind } from './kinds';
 
 export { FAILING_MIN_COUNT, FAILING_MIN_SHARE, RECOVERY_MAX_SHARE, RECOVERY_MIN_OK, RECOVERY_SPAN_MS, SPAN_MS };
 
-export type EvidenceKind =
-  | 'none'
-  /** Claude-side failures over the threshold while the page reports nothing for claude.ai. */
-  | 'claude-failing-unconfirmed'
-  /** The page reports an incident for claude.ai and the user's requests fail. */
-  | 'confirmed'
-  /** The page reports an incident and the user's requests succeed. */
-  | 'working-for-you'
-  | 'usage-limit'
-  | 'sign-in'
-  | 'region'
-  | 'connection';
+export type { EvidenceKind };
 
 export interface EvidenceCounts {
   /** Requests that failed in the way the kind is about (Claude-side for failing/confirmed). */

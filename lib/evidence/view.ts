@@ -3,18 +3,9 @@
  * reads it too, and must stay small): a known kind and finite counts, or nothing. With the setting
  * off, nothing, whatever is still stored (the background clears it soon after).
  */
-import type { EvidenceKind, EvidenceVerdict } from './verdict';
+import { EVIDENCE_KINDS, type EvidenceKind } from './kinds';
+import type { EvidenceVerdict } from './verdict';
 
-const KINDS: readonly EvidenceKind[] = [
-  'none',
-  'claude-failing-unconfirmed',
-  'confirmed',
-  'working-for-you',
-  'usage-limit',
-  'sign-in',
-  'region',
-  'connection',
-];
 /** A failure code as stored: an HTTP status or a short class name (state.ts keeps the same rule). */
 const CODE = /^(?:[1-5]\d\d|[a-z]{1,12})$/;
 
@@ -24,7 +15,7 @@ const time = (t: unknown): t is number | null => t === null || (typeof t === 'nu
 export function shownVerdict(stored: unknown, localEvidence: boolean): EvidenceVerdict | null {
   if (!localEvidence || typeof stored !== 'object' || stored === null) return null;
   const v = (stored as { verdict?: unknown }).verdict as Partial<EvidenceVerdict> | undefined;
-  if (typeof v !== 'object' || v === null || !KINDS.includes(v.kind as EvidenceKind)) return null;
+  if (typeof v !== 'object' || v === null || !(EVIDENCE_KINDS as readonly string[]).includes(v.kind as string)) return null;
   const c = v.counts;
   if (typeof c !== 'object' || c === null) return null;
   if (![c.failed, c.total, c.messagesFailed, c.spanMinutes].every(count) || c.failed > c.total || c.spanMinutes < 1) return null;

@@ -11,6 +11,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { COLORS, refreshWithoutPopup, screenshotOf, startDriver, until } from './drivers.mjs';
 import { EVIDENCE_CODE } from '../../lib/verdict/evidence.ts';
+import { notCountsAndTimes } from '../shared/evidence-privacy.mjs';
 import { ARTIFACTS_DIR, artifactPath } from './harness/artifacts.mjs';
 import { CLAUDE_HOST, CLAUDE_ORIGIN, REGION_PATH, STATUS_HOSTS, STATUS_PAGE_ORIGIN, SUMMARY_PATH } from './harness/fake-server.mjs';
 import { operational, syntheticReopened } from './payloads.mjs';
@@ -24,64 +25,6 @@ const CHAT = '9f8e7d6c-1111-4222-8333-abcdefabcdef';
 /** Where claude.ai sends a message (docs/local-evidence.md §4). */
 const COMPLETION = `/api/organizations/${ORG}/chat_conversations/${CHAT}/completion`;
 const LIST = `/api/organizations/${ORG}/chat_conversations?limit=30`;
-
-/** Class names the stored evidence may hold as strings (everything else must be a number). */
-const CLASS_NAMES = new Set([
-  'ok',
-  'claude',
-  'limit',
-  'auth',
-  'region',
-  'connection',
-  'completion',
-  'api',
-  'page',
-  'timeout',
-  'reset',
-  'refused',
-  'protocol',
-  'offline',
-  'dns',
-  'proxy',
-  'tls',
-  'network',
-  'challenge',
-  'none',
-  'claude-failing-unconfirmed',
-  'confirmed',
-  'working-for-you',
-  'usage-limit',
-  'sign-in',
-]);
-const FIELDS = new Set([
-  'window',
-  'buckets',
-  'last',
-  't',
-  'n',
-  'c',
-  'episode',
-  'crossedAt',
-  'pageCalmAtCrossing',
-  'endedAt',
-  'recovered',
-  'pagePostedAt',
-  'verdict',
-  'kind',
-  'counts',
-  'failed',
-  'total',
-  'messagesFailed',
-  'spanMinutes',
-  'mostly',
-  'recoveredAt',
-  'leadMs',
-  'otherSitesLoad',
-  'notes',
-  'failing',
-  'shown',
-  'assessedAt',
-]);
 
 /** The badge once its text is `text` (the vantage page reads it without waking the worker). */
 function badgeIs(d, text, timeoutMs = 15_000) {
@@ -209,16 +152,7 @@ async function resetEvidence(d) {
 
 /** Walks the stored value: keys are known fields, classes or HTTP statuses; leaves numbers, booleans, null or class names. */
 function assertCountsAndTimesOnly(value, where = 'evidence') {
-  if (value === null || typeof value === 'number' || typeof value === 'boolean') return;
-  if (typeof value === 'string') return assert.ok(CLASS_NAMES.has(value), `${where} = ${JSON.stringify(value)}`);
-  if (Array.isArray(value)) {
-    for (const [i, v] of value.entries()) assertCountsAndTimesOnly(v, `${where}[${i}]`);
-    return;
-  }
-  for (const [key, v] of Object.entries(value)) {
-    assert.ok(FIELDS.has(key) || CLASS_NAMES.has(key) || /^[1-5]\d\d$/.test(key), `key ${where}.${key}`);
-    assertCountsAndTimesOnly(v, `${where}.${key}`);
-  }
+  assert.deepEqual(notCountsAndTimes(value, where), []);
 }
 
 export function evidenceScenario(browserName) {
