@@ -50,6 +50,15 @@ if (ours.length > 0) process.exit(1);
 step('store packages (wxt zip)');
 run('wxt', ['zip']);
 run('wxt', ['zip', '-b', 'firefox']);
+// The three packages the stores take, named after package.json's version (CHANGELOG.md says why).
+const { version } = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+for (const kind of ['chrome', 'firefox', 'sources']) {
+  const zip = path.join(ROOT, '.output', `claude-status-${version}-${kind}.zip`);
+  if (!fs.existsSync(zip) || fs.statSync(zip).size < 10_000) {
+    console.error(`✖ missing or empty store package: ${path.relative(ROOT, zip)}`);
+    process.exit(1);
+  }
+}
 for (const f of fs
   .readdirSync(path.join(ROOT, '.output'))
   .filter((n) => n.endsWith('.zip'))

@@ -57,6 +57,9 @@ function storeIn(browserName, scheme) {
       const file = path.join(STORE_DIR, `${browserName}-${name}-${scheme}.png`);
       await page.screenshot({ path: file });
       assert.ok(fs.statSync(file).size > 20_000, `${name} is a real picture`);
+      // The size both stores take: the PNG header's width and height (IHDR, bytes 16–23).
+      const png = fs.readFileSync(file);
+      assert.deepEqual([png.readUInt32BE(16), png.readUInt32BE(20)], [1280, 800], `${name} is 1280×800`);
     };
 
     it('popup during an incident', async () => {
