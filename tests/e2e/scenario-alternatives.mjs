@@ -128,9 +128,9 @@ export function alternativesScenario(browserName) {
       // incidents.json: the real last-50 list, from which the extension learns which models exist.
       d.server.setIncidents(loadFixture('claude-incidents-2026-09-15-backfill.json'));
       d.server.setHostJson(OPENAI, OPENAI_SUMMARY, openaiOperational());
-      // As opening Settings does. Asked again until stored: a poll finishing at the same moment
-      // writes the models of the open incidents over what was learned (a race in worker.ts's
-      // rememberModels, reported separately), and a learning that was overwritten is due again.
+      // As opening Settings does. Asked until stored, so the test never depends on the order of the
+      // worker's first start (its install fill and first poll) and this message; writes to the models
+      // offered are serialized (worker.ts rememberModels), so once stored they stay.
       await until(async () => {
         await d.extensionEval(() => (globalThis.browser ?? globalThis.chrome).runtime.sendMessage({ type: 'learn-models' }));
         return (await storage(d, 'seenModels'))?.keys?.includes('sonnet-4.6');
