@@ -11,7 +11,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { COLORS, refreshWithoutPopup, screenshotOf, startDriver, until } from './drivers.mjs';
 import { EVIDENCE_CODE } from '../../lib/verdict/evidence.ts';
-import { notCountsAndTimes } from '../shared/evidence-privacy.mjs';
+import { notCountsAndTimes } from '../common/evidence-privacy.mjs';
 import { ARTIFACTS_DIR, artifactPath } from './harness/artifacts.mjs';
 import { CLAUDE_HOST, CLAUDE_ORIGIN, REGION_PATH, STATUS_HOSTS, STATUS_PAGE_ORIGIN, SUMMARY_PATH } from './harness/fake-server.mjs';
 import { operational, syntheticReopened } from './payloads.mjs';

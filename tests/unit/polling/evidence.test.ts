@@ -11,7 +11,7 @@ import { EMPTY_STATE } from '../../../lib/statuspage/state';
 import type { EvidenceNote } from '../../../lib/evidence/notify';
 import { COUNTED_OUTCOMES, ENDPOINTS, ERROR_CODES } from '../../../lib/evidence/classify';
 import { SUMMARY_MULTIPLE_MODELS, SUMMARY_OPERATIONAL, loadFixture } from '../../fixtures';
-import { EVIDENCE_CLASS_NAMES, notCountsAndTimes } from '../../shared/evidence-privacy.mjs';
+import { EVIDENCE_CLASS_NAMES, notCountsAndTimes } from '../../common/evidence-privacy.mjs';
 
 const ORG = '0b1c2d3e-aaaa-4bbb-8ccc-123456789abc';
 const CHAT = '9f8e7d6c-1111-4222-8333-abcdefabcdef';
