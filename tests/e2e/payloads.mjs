@@ -121,3 +121,24 @@ export function syntheticClaudeAiDown(base) {
   summary.components = summary.components.map((c) => (c.id === 'rwppv331jlwc' ? { ...c, status: 'degraded_performance' } : c));
   return summary;
 }
+
+/**
+ * Synthetic: `summary`'s first incident with one more update posted now (status "identified")
+ * saying `body`, e.g. an exclusion in the page's style ("all models except Claude Haiku 4.5").
+ */
+export function withUpdateSaying(summary, body, id = 'synthexcl1') {
+  const next = withNewUpdate(summary, id);
+  next.incidents[0].incident_updates[0].body = body;
+  return next;
+}
+
+/**
+ * Synthetic: `base` with one component (claude.ai by default) in `status` and no incident about it,
+ * the page's indicator raised as Statuspage does for a component outage.
+ */
+export function syntheticComponentDown(base, status = 'partial_outage', componentId = 'rwppv331jlwc') {
+  const summary = structuredClone(base);
+  summary.components = summary.components.map((c) => (c.id === componentId ? { ...c, status } : c));
+  summary.status = { indicator: status === 'major_outage' ? 'major' : 'minor', description: 'Synthetic' };
+  return summary;
+}

@@ -1,17 +1,49 @@
 // Issue "Model-aware status": the badge names the models that are down, the popup's model board,
-// and "my models" from the settings page deciding what the badge and banner follow.
+// and "my models" from the settings page deciding what the badge and banner follow. Issue "Never
+// calm while my model is down": an exclusion ("all models except …") is every other model's
+// incident, and an outage that no incident explains shows whatever models were chosen.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { COLORS, bannerText, clickRefresh, screenshotOf, startDriver, until, waitForBanner } from './drivers.mjs';
+import {
+  COLORS,
+  bannerText,
+  clickRefresh,
+  popupFreshness,
+  popupProblem,
+  screenshotOf,
+  startDriver,
+  until,
+  waitForBanner,
+} from './drivers.mjs';
 import { artifactPath } from './harness/artifacts.mjs';
 import { loadFixture } from './harness/fake-server.mjs';
-import { multipleModels, operational, syntheticWithHaiku } from './payloads.mjs';
+import { multipleModels, operational, syntheticComponentDown, syntheticWithHaiku, withNewUpdate, withUpdateSaying } from './payloads.mjs';
 
 const badgeIs = (d, text) =>
   until(async () => {
     const b = await d.badge();
     return b.text === text && b;
   }, `badge "${text}"`);
+
+/** Adds a model through the settings page's free-text field, as a user types it; waits until it is saved. */
+async function follow(d, typed, following) {
+  const options = await d.openExtensionPage('options.html');
+  await until(() => options.evaluate(() => !!document.querySelector('#model-text')), 'settings');
+  await options.evaluate((text) => {
+    const input = document.querySelector('#model-text');
+    input.value = text;
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+  }, typed);
+  await options.evaluate(() => document.querySelector('.add-model button').click());
+  await until(() => options.evaluate((want) => document.querySelector('.saved').textContent === want, following), following);
+  await options.close();
+}
+
+/** Waits long enough for a poll's notifications to have been shown, then reads them. */
+async function notificationsAfterPoll(d) {
+  await new Promise((r) => setTimeout(r, 1_500));
+  return d.notifications();
+}
 
 export function modelsScenario(browserName) {
   describe(`${browserName}: model-aware status`, { timeout: 180_000 }, () => {
@@ -110,5 +142,76 @@ export function modelsScenario(browserName) {
       assert.match(await waitForBanner(claude, 'banner back'), /Minor incident:Elevated errors on Haiku 4\.5/);
       await options.close();
     });
+  });
+
+  describe(`${browserName}: "all models except …", and outages no incident explains`, { timeout: 180_000 }, () => {
+    let d;
+    let claude;
+    let incident;
+    before(async () => {
+      d = await startDriver(browserName, { summary: operational() });
+      await until(async () => (await d.badge()).title.includes('All systems operational'), 'first poll', 60_000);
+      await follow(d, 'Claude Haiku 4.5', 'Following: Haiku 4.5');
+      claude = await d.openPage('https://claude.ai/');
+    });
+    after(async () => d?.close());
+
+    it('an update saying "all models except Claude Haiku 4.5" leaves a user of Haiku 4.5 alone: calm badge, no banner, no notification', async () => {
+      // Synthetic: the real multiple-models incident, then an update in the page's style that excludes Haiku 4.5.
+      incident = withUpdateSaying(multipleModels(), 'We are seeing elevated errors on all models except Claude Haiku 4.5.');
+      d.server.setSummary(incident);
+      await clickRefresh(d);
+      const badge = await until(async () => {
+        const b = await d.badge();
+        return b.title.includes('Elevated errors for multiple models') && b;
+      }, 'the incident read');
+      assert.equal(badge.text, '');
+      assert.match(badge.title, /not your models/);
+      assert.match(badge.title, /all models except Haiku 4\.5/);
+      assert.deepEqual(await notificationsAfterPoll(d), []);
+      await claude.reload();
+      await new Promise((r) => setTimeout(r, 1_000));
+      assert.equal(await bannerText(claude), null);
+    });
+
+    it('the same incident is theirs once they also use Sonnet 4.6: badge, banner, and its next update notified', async () => {
+      await follow(d, 'Claude Sonnet 4.6', 'Following: Haiku 4.5, Sonnet 4.6');
+      const badge = await badgeIs(d, 'ALL');
+      assert.deepEqual(badge.color, COLORS.major);
+      assert.match(badge.title, /all models except Haiku 4\.5/);
+      assert.doesNotMatch(badge.title, /not your models/);
+      assert.match(await waitForBanner(claude, 'banner for a user of Sonnet 4.6'), /Elevated errors for multiple models/);
+      await screenshotOf(claude, 'body', artifactPath(`${browserName}-banner-exclusion`));
+
+      await notificationsAfterPoll(d);
+      await d.clearNotifications();
+      incident = withNewUpdate(incident, 'synthupd2');
+      d.server.setSummary(incident);
+      await clickRefresh(d);
+      assert.deepEqual(await until(async () => (await d.notifications()).length && d.notifications(), 'update notification'), [
+        'cs|7g1qpkyz5gxh|synthupd2',
+      ]);
+      await d.clearNotifications();
+    });
+
+    for (const [status, color] of [
+      ['partial_outage', 'minor'],
+      ['major_outage', 'major'],
+    ]) {
+      it(`claude.ai in ${status} with no incident about it shows on the badge and in the popup, whatever models were chosen`, async () => {
+        d.server.setSummary(syntheticComponentDown(operational(), status));
+        await clickRefresh(d);
+        const badge = await badgeIs(d, 'WEB');
+        assert.deepEqual(badge.color, COLORS[color]);
+        assert.match(badge.title, /WEB = claude\.ai is affected/);
+        const popup = await d.openExtensionPage('popup.html');
+        const headline = await until(() => popup.evaluate(() => document.querySelector('.headline')?.textContent), 'popup headline');
+        assert.equal(headline, status === 'major_outage' ? 'Major outage: claude.ai' : 'Partial outage: claude.ai');
+        assert.match(await popupProblem(popup), /posted no incident about it yet/);
+        assert.equal(await popupFreshness(popup), 'live');
+        if (status === 'major_outage') await screenshotOf(popup, 'body', artifactPath(`${browserName}-popup-unexplained-outage`));
+        await popup.close();
+      });
+    }
   });
 }
