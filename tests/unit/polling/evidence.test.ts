@@ -322,6 +322,67 @@ describe('privacy: everything stored is counts and times', () => {
   });
 });
 
+describe('privacy: nothing leaves the browser', () => {
+  it('a whole episode (failing, notified, confirmed, recovered) asks only the status page, and nothing learnt from claude.ai', async () => {
+    const { createBackground } = await import('../../../lib/polling/worker');
+    const { fakeFetch, json } = await import('../../fake-fetch');
+    let served: unknown = loadFixture(SUMMARY_OPERATIONAL);
+    const f = fakeFetch({ 'status.claude.com': () => json(served) });
+    // Any request that does not go through the injected fetch is a leak.
+    const leaks: string[] = [];
+    const spy = vi.spyOn(globalThis, 'fetch').mockImplementation(async (input) => {
+      leaks.push(String(input));
+      throw new TypeError('not allowed in this test');
+    });
+    const timers: Array<() => void> = [];
+    const shown: unknown[] = [];
+    const bg = createBackground({
+      browser,
+      fetch: f.fetch,
+      now: () => now,
+      isOnline: () => true,
+      random: () => 0.5,
+      showNote: async (n) => void shown.push(n),
+      setTimer: (run) => void timers.push(run),
+    });
+    const flush = async () => {
+      for (const run of timers.splice(0)) run();
+      await bg.evidence.reassess();
+    };
+    const verdict = async () => readEvidenceState(await evidenceItem.getValue()).verdict.kind;
+    const secretUrl = `${COMPLETION}?prompt=my+secret+plan`;
+    try {
+      await bg.refresh('user');
+      for (let i = 0; i < 4; i++) bg.evidence.observe(chromeCompleted(529, secretUrl));
+      await flush();
+      expect(await verdict()).toBe('claude-failing-unconfirmed');
+      now += 60_000;
+      served = loadFixture(SUMMARY_MULTIPLE_MODELS);
+      await bg.refresh('user');
+      expect(await verdict()).toBe('confirmed');
+      now += 6 * 60_000; // the failures leave the 5-minute window
+      await bg.refresh('user');
+      for (let i = 0; i < 4; i++) bg.evidence.observe(chromeCompleted(200, secretUrl));
+      await flush();
+      expect(await verdict()).toBe('working-for-you');
+      served = loadFixture(SUMMARY_OPERATIONAL);
+      now += 60_000;
+      await bg.refresh('user');
+    } finally {
+      spy.mockRestore();
+    }
+    expect(leaks).toEqual([]);
+    expect(f.calls.length).toBeGreaterThan(0);
+    for (const call of f.calls) {
+      const url = new URL(call.url);
+      expect(['https://status.claude.com', 'https://anthropic.statuspage.io']).toContain(url.origin);
+      expect(url.search).toBe('');
+      const sent = JSON.stringify(call);
+      for (const secret of [ORG, CHAT, 'secret', 'claude.ai', '529']) expect(sent, secret).not.toContain(secret);
+    }
+  });
+});
+
 describe('filters', () => {
   it('only claude.ai’s API calls and claude.ai page loads wake the worker', () => {
     expect(API_FILTER).toEqual({ urls: ['https://claude.ai/api/*'], types: ['xmlhttprequest'] });
