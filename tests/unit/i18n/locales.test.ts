@@ -3,7 +3,7 @@
  * and lists from Intl in it, and incident text exactly as the page wrote it.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { formatDuration } from '../../../lib/format';
+import { formatAgo, formatClock, formatDuration } from '../../../lib/format';
 import { formatLocale, i18n } from '../../../lib/i18n';
 import { normaliseSummary } from '../../../lib/statuspage/normalise';
 import { SummarySchema } from '../../../lib/statuspage/schema';
@@ -42,6 +42,23 @@ describe.each(['de', 'fr', 'es', 'ja', 'pt_BR', 'ko'])('%s', (locale) => {
         new Intl.NumberFormat(formatLocale(), { style: 'unit', unit: 'minute', unitDisplay: 'short' }).format(5),
       ]),
     );
+  });
+
+  it('"3 min ago", "just now" and clock times are that language\'s own, not English', () => {
+    useLocale('en');
+    const english = [formatAgo(NOW - 3 * 60_000, NOW), formatAgo(NOW - 2 * 3_600_000, NOW), formatClock(NOW)];
+    useLocale(locale);
+    const words = loadMessages(locale);
+    const ago = formatAgo(NOW - 3 * 60_000, NOW);
+    expect(ago).toBe(new Intl.RelativeTimeFormat(formatLocale(), { numeric: 'always', style: 'short' }).format(-3, 'minute'));
+    expect(ago).toContain('3');
+    expect(ago).not.toBe(english[0]);
+    expect(formatAgo(NOW - 2 * 3_600_000, NOW)).not.toBe(english[1]);
+    expect(formatAgo(NOW, NOW)).toBe(words.time_justNow!.message);
+    expect(formatAgo(NOW, NOW)).not.toBe('just now');
+    // The clock follows the language's convention (German "1:09" where English says "1:09 AM").
+    expect(formatClock(NOW)).toBe(new Intl.DateTimeFormat(formatLocale(), { hour: 'numeric', minute: '2-digit' }).format(NOW));
+    expect(formatClock(NOW)).not.toBe(english[2]);
   });
 
   it('plurals pick the right form', () => {
