@@ -1,6 +1,7 @@
 // Payloads the E2E tests serve: the real captures with their times moved to "minutes ago", and
 // synthetic combinations of real incidents (named synthetic*).
 import fs from 'node:fs';
+import { stillOpen, withCopilotComponents } from '../common/provider-payloads.mjs';
 import { loadFixture, rebaseTimes } from './harness/fake-server.mjs';
 
 export const operational = (now = Date.now()) => rebaseTimes(loadFixture('claude-summary-2026-09-15-operational.json'), now, 60);
@@ -110,6 +111,15 @@ export const openaiOperational = () => providerFixture('openai-summary-2026-07-0
 /** Real: OpenAI's summary with two open incidents and degraded components, its times moved so the newest is 25 minutes old. */
 export const openaiTwoIncidents = (now = Date.now()) =>
   rebaseTimes(providerFixture('openai-summary-2026-09-29-two-incidents.json'), now, 25);
+
+/** Synthetic: GitHub's real 2019 summary with today's Copilot components, Copilot in `copilot` (SOURCES.md note B). */
+export const githubWithCopilot = (copilot) => withCopilotComponents(providerFixture('github-summary-2019-12-30-operational.json'), copilot);
+/** Synthetic: Google Cloud's incidents.json holding the real Vertex Gemini incident, still open as an outage (note C). */
+export const googleGeminiOutage = () => [
+  stillOpen(providerFixture('google-cloud-incidents-2026-09-15-vertex-gemini-excerpt.json')[0], 'SERVICE_OUTAGE', '41E5S3mkTGDfkZuJZH5k'),
+];
+/** Real: Google Cloud's incidents.json excerpt, its Vertex Gemini incident resolved. */
+export const googleGeminiResolved = () => providerFixture('google-cloud-incidents-2026-09-15-vertex-gemini-excerpt.json');
 
 /**
  * Synthetic: claude.ai down with the API up. The real "Degraded performance on claude.ai" incident

@@ -2,7 +2,8 @@
 // and the claude.ai banner; "switching models may not help" for the real multiple-models incident;
 // the surface line while claude.ai is down and the API is up; OpenAI turned on from Settings (its
 // host permission asked for in the click), shown from the fake status.openai.com, revoked, and
-// turned off (no request after that); and the banner that reads the model picked on claude.ai.
+// turned off (no request after that); GitHub Copilot and Google Gemini turned on, each read from its
+// own page; and the banner that reads the model picked on claude.ai.
 //
 // Permissions: Firefox runs the real optional-permission flow, its prompt answered "allow" by the
 // pref extensions.webextOptionalPermissionPrompts=false (a real click is still needed: Firefox
@@ -17,6 +18,9 @@ import { artifactPath } from './harness/artifacts.mjs';
 import { loadFixture } from './harness/fake-server.mjs';
 import './harness/load-ts.mjs';
 import {
+  githubWithCopilot,
+  googleGeminiOutage,
+  googleGeminiResolved,
   multipleModels,
   openaiOperational,
   openaiTwoIncidents,
@@ -107,15 +111,30 @@ async function shoot(page, selector, name) {
   else await (await page.$(selector)).screenshot({ path });
 }
 
-/** Makes OpenAI due now, as if its 5 minutes had passed (the background re-reads the schedule from storage). */
-const makeDue = (d) =>
-  d.extensionEval(async () => {
+/** Makes a provider due now, as if its interval had passed (the background re-reads the schedule from storage). */
+const makeDue = (d, id = 'openai') =>
+  d.extensionEval(async (p) => {
     const api = globalThis.browser ?? globalThis.chrome;
     const { providers } = await api.storage.local.get('providers');
-    await api.storage.local.set({ providers: { ...providers, openai: { ...providers.openai, retryAt: 0 } } });
-  });
+    await api.storage.local.set({ providers: { ...providers, [p]: { ...providers[p], retryAt: 0 } } });
+  }, id);
 
 const openaiRequests = (d) => d.server.requests.filter((r) => r.host === OPENAI).length;
+
+/** Where the extension reads GitHub Copilot and Google Gemini. */
+const GITHUB_ENDPOINT = new URL(PROVIDER_INFO['github-copilot'].endpoint);
+const GOOGLE_ENDPOINT = new URL(PROVIDER_INFO['google-gemini'].endpoint);
+
+/** Turns a provider on or off in Settings with a real click (on asks for its host in that click). */
+async function switchProvider(d, id, on) {
+  const options = await d.openExtensionPage('options.html');
+  await until(() => options.evaluate((p) => !!document.querySelector(`input[name=provider][value="${p}"]`), id), 'the providers section');
+  if ((await options.evaluate((p) => document.querySelector(`input[value="${p}"]`).checked, id)) !== on) {
+    await options.click(`input[name=provider][value="${id}"]`);
+  }
+  await until(async () => ((await storage(d, 'prefs'))?.providers ?? []).includes(id) === on, `${id} ${on ? 'on' : 'off'}`);
+  await options.close();
+}
 
 export function alternativesScenario(browserName) {
   describe(`${browserName}: what can I use instead`, { timeout: 420_000 }, () => {
@@ -338,6 +357,55 @@ export function alternativesScenario(browserName) {
       await until(() => popup.evaluate(() => document.querySelectorAll('.instead li').length === 1), 'the instead block without providers');
       assert.equal(await popup.evaluate(() => document.querySelector('.providers')), null);
       await popup.close();
+    });
+
+    it('GitHub Copilot and Google Gemini, turned on: each read from its own page; a problem shown with its incident, then "operational" offered instead', async () => {
+      d.server.setHostJson(GITHUB_ENDPOINT.host, GITHUB_ENDPOINT.pathname, githubWithCopilot('degraded_performance'));
+      d.server.setHostJson(GOOGLE_ENDPOINT.host, GOOGLE_ENDPOINT.pathname, googleGeminiOutage());
+      d.server.setSummary(syntheticClaudeAiDown(operational()));
+      await clickRefresh(d);
+      d.server.clearRequests();
+      await switchProvider(d, 'github-copilot', true);
+      await switchProvider(d, 'google-gemini', true);
+      for (const { host, pathname } of [GITHUB_ENDPOINT, GOOGLE_ENDPOINT]) {
+        await d.server.waitForRequest((r) => r.host === host && r.path === pathname && r.status === 200, 20_000);
+      }
+      assert.equal(openaiRequests(d), 0, 'OpenAI stays off');
+      const popup = await d.openExtensionPage('popup.html');
+      const [copilot, gemini] = await until(async () => {
+        const rows = [await providerRow(popup, 'github-copilot'), await providerRow(popup, 'google-gemini')];
+        return rows[0]?.level === 'degraded' && rows[1]?.level === 'outage' && rows;
+      }, 'Copilot degraded and Gemini in outage in the popup');
+      assert.match(copilot.text, /GitHub Copilot\s*Degraded/);
+      assert.match(gemini.text, /Google Gemini\s*Outage/);
+      const geminiLinks = await popup.evaluate(() =>
+        [...document.querySelectorAll('[data-provider="google-gemini"] .provider-incidents a')].map((a) => a.href),
+      );
+      assert.deepEqual(geminiLinks, ['https://status.cloud.google.com/incidents/41E5S3mkTGDfkZuJZH5k']);
+      // Neither is offered as an alternative while it has a problem.
+      assert.equal(plain(await popup.evaluate(() => document.querySelector('.instead').textContent)).includes('operational'), false);
+      await shoot(popup, 'section[aria-labelledby="providers-h"]', `${browserName}-popup-providers-copilot-gemini`);
+      await popup.close();
+
+      // Both recover: the next reads say so, and the answer offers them.
+      d.server.setHostJson(GITHUB_ENDPOINT.host, GITHUB_ENDPOINT.pathname, githubWithCopilot('operational'));
+      d.server.setHostJson(GOOGLE_ENDPOINT.host, GOOGLE_ENDPOINT.pathname, googleGeminiResolved());
+      await makeDue(d, 'github-copilot');
+      await makeDue(d, 'google-gemini');
+      await fireAlarm(d, PROVIDERS_ALARM);
+      const again = await d.openExtensionPage('popup.html');
+      const lines = await until(
+        async () => {
+          const l = await insteadLines(again, 'the instead block');
+          return l.some((line) => line.includes('Google Gemini')) && l;
+        },
+        'both offered',
+        20_000,
+      );
+      assert.equal(lines.at(-1), 'GitHub Copilot and Google Gemini are operational.');
+      await again.close();
+      await switchProvider(d, 'github-copilot', false);
+      await switchProvider(d, 'google-gemini', false);
     });
 
     it('claude.ai: the model in the picker decides — affected: loud, with a working one; fine: a quiet strip', async () => {

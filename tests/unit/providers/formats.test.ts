@@ -16,6 +16,7 @@ import {
   OPENAI_OPERATIONAL,
   OPENAI_TWO_INCIDENTS,
 } from '../../fixtures';
+import { stillOpen, withCopilotComponents } from '../../common/provider-payloads.mjs';
 
 function read(id: ProviderId, json: unknown) {
   const result = PROVIDERS[id].adapter.read(json);
@@ -25,28 +26,12 @@ function read(id: ProviderId, json: unknown) {
 
 /** Synthetic: a real GitHub summary with the Copilot components (ids as on today's page) added in the given states. */
 function syntheticGithubWithCopilot(copilot: string, modelProviders = 'operational'): any {
-  const summary = structuredClone(loadProviderFixture(GITHUB_OPERATIONAL));
-  summary.components.push(
-    { id: 'pjmpxvq2cmr2', name: 'Copilot', status: copilot, position: 11, group: false, only_show_if_degraded: false },
-    {
-      id: 'cnnb39dkkk82',
-      name: 'Copilot AI Model Providers',
-      status: modelProviders,
-      position: 12,
-      group: false,
-      only_show_if_degraded: false,
-    },
-  );
-  return summary;
+  return withCopilotComponents(loadProviderFixture(GITHUB_OPERATIONAL), copilot, modelProviders);
 }
 
 /** Synthetic: the real Vertex Gemini incident, still open (no `end`), filed with the given impact. */
 function syntheticOpenGemini(impact = 'SERVICE_DISRUPTION', id = '41E5S3mkTGDfkZuJZH5k'): any {
-  const incident = structuredClone(loadProviderFixture(GOOGLE_VERTEX_GEMINI)[0]);
-  incident.end = null;
-  incident.status_impact = impact;
-  incident.id = id;
-  return incident;
+  return stillOpen(loadProviderFixture(GOOGLE_VERTEX_GEMINI)[0], impact, id);
 }
 
 describe('levels', () => {
