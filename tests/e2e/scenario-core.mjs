@@ -16,7 +16,39 @@ import {
 } from './drivers.mjs';
 import { artifactPath } from './harness/artifacts.mjs';
 import { STATUS_HOSTS, STATUS_PAGE_ORIGIN } from './harness/fake-server.mjs';
-import { multipleModels, operational, recovered, syntheticHostile } from './payloads.mjs';
+import { multipleModels, operational, recovered, syntheticClaudeAiDown, syntheticHostile } from './payloads.mjs';
+
+/**
+ * Where the browser drew characters `from` and `to` of the text node `index` under `selector` (in
+ * the banner's shadow root when `inBanner`): their left edges, in the order of the text. Left to
+ * right text gives increasing numbers; text turned around by a right-to-left override, decreasing.
+ */
+function drawnAt(page, { selector, inBanner, from, to }) {
+  return page.evaluate(
+    ({ selector, inBanner, from, to }) => {
+      const root = inBanner ? document.querySelector('claude-status-banner').shadowRoot : document;
+      const el = root.querySelector(selector);
+      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+      let text = '';
+      const nodes = [];
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        nodes.push([n, text.length]);
+        text += n.data;
+      }
+      const at = (needle) => {
+        const i = text.indexOf(needle);
+        if (i < 0) throw new Error(`"${needle}" not in ${JSON.stringify(text)}`);
+        const [node, start] = nodes.findLast(([, s]) => s <= i);
+        const range = document.createRange();
+        range.setStart(node, i - start);
+        range.setEnd(node, i - start + 1);
+        return range.getBoundingClientRect().left;
+      };
+      return [at(from), at(to)];
+    },
+    { selector, inBanner, from, to },
+  );
+}
 
 export function coreScenario(browserName) {
   describe(`${browserName}: the extension end to end`, { timeout: 180_000 }, () => {
@@ -112,6 +144,57 @@ export function coreScenario(browserName) {
       await pressRefresh(popup);
       await until(async () => (await popupFreshness(popup)) === 'live', 'problem cleared');
       assert.deepEqual((await d.badge()).color, COLORS.major);
+      await popup.close();
+    });
+
+    it('an unterminated right-to-left override in page text turns around nothing after it (banner and popup, as drawn)', async () => {
+      // Synthetic: the real multiple-models incident renamed, then claude.ai's component renamed, each
+      // with a right-to-left override (U+202E) and no closing mark.
+      const summary = multipleModels();
+      summary.incidents[0].name = 'Elevated errors \u202Efor multiple models';
+      d.server.setSummary(summary);
+      await clickRefresh(d);
+      await until(async () => (await bannerText(claude))?.includes('Elevated errors'), 'renamed incident in the banner');
+      // The control: inside the name's isolate the override acts ("for … models" drawn right to left)…
+      const [f, s] = await drawnAt(claude, { selector: '.bar .name', inBanner: true, from: 'for', to: 'models' });
+      assert.ok(f > s, `the override acts inside the name (${f} > ${s})`);
+      // …and the words after the name, on the same line, still read left to right. (Each part of the
+      // banner is its own flex item, so there the isolate is defence in depth; the popup's sentence
+      // below is where the isolation alone keeps the order: seen failing without it.)
+      const after = await claude.evaluate(() => {
+        const bar = document.querySelector('claude-status-banner').shadowRoot.querySelector('.bar');
+        return (bar.querySelector('.scope') ?? bar.querySelector('.meta')).textContent;
+      });
+      const words = after.match(/\p{L}{2,}/gu);
+      assert.ok(words && words.length >= 2, `words after the name: ${after}`);
+      const [a, b] = await drawnAt(claude, {
+        selector: '.bar :is(.scope, .meta)',
+        inBanner: true,
+        from: words[0],
+        to: words.at(-1),
+      });
+      assert.ok(a < b, `"${after}" reads left to right (${a} < ${b})`);
+
+      // The popup's instead line puts the component name inside a sentence (Unicode isolates).
+      const down = syntheticClaudeAiDown(operational());
+      down.components = down.components.map((c) => (c.id === 'rwppv331jlwc' ? { ...c, name: 'claude\u202E.ai' } : c));
+      d.server.setSummary(down);
+      await clickRefresh(d);
+      const popup = await d.openExtensionPage('popup.html');
+      const line = await until(
+        () =>
+          popup.evaluate(() => {
+            const li = [...document.querySelectorAll('.instead li')].find((l) => l.textContent.includes('the API is working'));
+            li?.setAttribute('data-surface-line', '');
+            return li?.textContent;
+          }),
+        'the surface line',
+      );
+      assert.match(line, /\.ai/);
+      const [dot, i] = await drawnAt(popup, { selector: '[data-surface-line]', from: '.ai', to: 'ai' });
+      assert.ok(dot > i, `the override acts inside the component name (${dot} > ${i})`);
+      const [api, working] = await drawnAt(popup, { selector: '[data-surface-line]', from: 'API', to: 'working' });
+      assert.ok(api < working, `the rest of the sentence reads left to right (${api} < ${working})`);
       await popup.close();
     });
 
