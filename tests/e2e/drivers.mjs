@@ -51,6 +51,8 @@ export async function startDriver(name, { summary, firefoxIdleMs, build = 'e2e',
       setViewport: (page, width, height) => page.setViewportSize({ width, height }),
       stopServiceWorker: b.stopServiceWorker,
       isServiceWorkerRunning: b.isServiceWorkerRunning,
+      /** Runs `fn` inside the extension's service worker (waking it first). */
+      evalInWorker: b.evalInWorker,
       /** Ids of the notifications on screen. */
       notifications: () => b.vantage.evaluate(async () => Object.keys(await chrome.notifications.getAll()).sort()),
       clearNotifications: () =>
@@ -92,6 +94,7 @@ export async function startDriver(name, { summary, firefoxIdleMs, build = 'e2e',
     setViewport: (page, width, height) => page.setViewport({ width, height }),
     stopServiceWorker: null,
     isServiceWorkerRunning: null,
+    evalInWorker: null,
     notifications: () => log.evaluate(() => [...new Set(globalThis.notified)].sort()),
     clearNotifications: () => log.evaluate(() => void (globalThis.notified = [])),
     async close() {
@@ -193,4 +196,18 @@ export function popupProblem(popup) {
 /** The popup's freshness as it renders it: 'live', 'stale', 'failing' or 'loading'. */
 export function popupFreshness(popup) {
   return popup.evaluate(() => document.querySelector('.popup')?.dataset.freshness ?? null);
+}
+
+/** Adds a model through the settings page's free-text field, as a user types it; waits until it is saved. */
+export async function followModel(d, typed, following) {
+  const options = await d.openExtensionPage('options.html');
+  await until(() => options.evaluate(() => !!document.querySelector('#model-text')), 'settings');
+  await options.evaluate((text) => {
+    const input = document.querySelector('#model-text');
+    input.value = text;
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+  }, typed);
+  await options.evaluate(() => document.querySelector('.add-model button').click());
+  await until(() => options.evaluate((want) => document.querySelector('.saved').textContent === want, following), following);
+  await options.close();
 }

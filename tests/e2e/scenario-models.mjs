@@ -8,6 +8,7 @@ import {
   COLORS,
   bannerText,
   clickRefresh,
+  followModel,
   popupFreshness,
   popupProblem,
   screenshotOf,
@@ -24,20 +25,6 @@ const badgeIs = (d, text) =>
     const b = await d.badge();
     return b.text === text && b;
   }, `badge "${text}"`);
-
-/** Adds a model through the settings page's free-text field, as a user types it; waits until it is saved. */
-async function follow(d, typed, following) {
-  const options = await d.openExtensionPage('options.html');
-  await until(() => options.evaluate(() => !!document.querySelector('#model-text')), 'settings');
-  await options.evaluate((text) => {
-    const input = document.querySelector('#model-text');
-    input.value = text;
-    input.dispatchEvent(new Event('input', { bubbles: true }));
-  }, typed);
-  await options.evaluate(() => document.querySelector('.add-model button').click());
-  await until(() => options.evaluate((want) => document.querySelector('.saved').textContent === want, following), following);
-  await options.close();
-}
 
 /** Waits long enough for a poll's notifications to have been shown, then reads them. */
 async function notificationsAfterPoll(d) {
@@ -151,7 +138,7 @@ export function modelsScenario(browserName) {
     before(async () => {
       d = await startDriver(browserName, { summary: operational() });
       await until(async () => (await d.badge()).title.includes('All systems operational'), 'first poll', 60_000);
-      await follow(d, 'Claude Haiku 4.5', 'Following: Haiku 4.5');
+      await followModel(d, 'Claude Haiku 4.5', 'Following: Haiku 4.5');
       claude = await d.openPage('https://claude.ai/');
     });
     after(async () => d?.close());
@@ -175,7 +162,7 @@ export function modelsScenario(browserName) {
     });
 
     it('the same incident is theirs once they also use Sonnet 4.6: badge, banner, and its next update notified', async () => {
-      await follow(d, 'Claude Sonnet 4.6', 'Following: Haiku 4.5, Sonnet 4.6');
+      await followModel(d, 'Claude Sonnet 4.6', 'Following: Haiku 4.5, Sonnet 4.6');
       const badge = await badgeIs(d, 'ALL');
       assert.deepEqual(badge.color, COLORS.major);
       assert.match(badge.title, /all models except Haiku 4\.5/);

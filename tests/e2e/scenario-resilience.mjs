@@ -1,6 +1,7 @@
 // Issue "Never wrong, never rude": every fault the fake server can inject leaves the badge grey,
 // says what happened, keeps the last good data, and the next good answer heals everything. In
-// Chromium also: the service worker stopped mid-incident loses nothing and costs no request on wake.
+// Chromium also: the service worker stopped mid-incident loses nothing and costs no request on wake,
+// and the worker's "online" event polls at once while a Retry-After still holds the alarms back.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { COLORS, clickRefresh, popupFreshness, popupProblem, pressRefresh, startDriver, until } from './drivers.mjs';
@@ -100,6 +101,23 @@ export function resilienceScenario(browserName) {
     }
 
     if (browserName === 'chromium') {
+      it('back online: the worker polls at once, although a Retry-After still holds its alarms back', async () => {
+        const summaryRequests = () => d.server.requests.filter((r) => r.host === STATUS_HOST && r.path === SUMMARY_PATH);
+        for (const host of STATUS_HOSTS) d.server.setFault({ kind: 'http', status: 429, retryAfter: 120 }, { host });
+        await clickRefresh(d, 30_000);
+        assert.deepEqual((await d.badge()).color, COLORS.unknown);
+        for (const host of STATUS_HOSTS) d.server.setFault(null, { host });
+        d.server.clearRequests();
+        // Longer than the gap between two of the three poll alarms: the Retry-After keeps them quiet.
+        await new Promise((r) => setTimeout(r, 25_000));
+        assert.equal(summaryRequests().length, 0, 'no poll while the Retry-After holds');
+        // What the browser does when the network comes back (the worker cannot be taken offline here).
+        await d.evalInWorker(() => self.dispatchEvent(new Event('online')));
+        const request = await d.server.waitForRequest((r) => r.host === STATUS_HOST && r.path === SUMMARY_PATH && r.status, 5_000);
+        assert.ok([200, 304].includes(request.status), `answered ${request.status}`);
+        await until(async () => JSON.stringify((await d.badge()).color) === JSON.stringify(COLORS.major), 'the badge live again');
+      });
+
       it('service worker stopped mid-incident: nothing lost, no request on wake, the next poll is a 304', async () => {
         await clickRefresh(d);
         await d.stopServiceWorker();
