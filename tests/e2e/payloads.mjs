@@ -114,10 +114,24 @@ export const openaiTwoIncidents = (now = Date.now()) =>
 
 /** Synthetic: GitHub's real 2019 summary with today's Copilot components, Copilot in `copilot` (SOURCES.md note B). */
 export const githubWithCopilot = (copilot) => withCopilotComponents(providerFixture('github-summary-2019-12-30-operational.json'), copilot);
-/** Synthetic: Google Cloud's incidents.json holding the real Vertex Gemini incident, still open as an outage (note C). */
-export const googleGeminiOutage = () => [
-  stillOpen(providerFixture('google-cloud-incidents-2026-09-15-vertex-gemini-excerpt.json')[0], 'SERVICE_OUTAGE', '41E5S3mkTGDfkZuJZH5k'),
-];
+/**
+ * Synthetic: Google Cloud's incidents.json holding the real Vertex Gemini incident, still open as an
+ * outage (note C), its times moved so that it began 25 minutes ago.
+ */
+export function googleGeminiOutage(now = Date.now()) {
+  const incident = stillOpen(
+    providerFixture('google-cloud-incidents-2026-09-15-vertex-gemini-excerpt.json')[0],
+    'SERVICE_OUTAGE',
+    '41E5S3mkTGDfkZuJZH5k',
+  );
+  const shift = now - 25 * 60_000 - Date.parse(incident.begin);
+  const move = (o, keys) => {
+    for (const k of keys) if (o[k]) o[k] = new Date(Date.parse(o[k]) + shift).toISOString();
+  };
+  move(incident, ['begin', 'created', 'modified']);
+  for (const u of incident.updates ?? []) move(u, ['created', 'modified', 'when']);
+  return [incident];
+}
 /** Real: Google Cloud's incidents.json excerpt, its Vertex Gemini incident resolved. */
 export const googleGeminiResolved = () => providerFixture('google-cloud-incidents-2026-09-15-vertex-gemini-excerpt.json');
 

@@ -382,6 +382,10 @@ export function alternativesScenario(browserName) {
         [...document.querySelectorAll('[data-provider="google-gemini"] .provider-incidents a')].map((a) => a.href),
       );
       assert.deepEqual(geminiLinks, ['https://status.cloud.google.com/incidents/41E5S3mkTGDfkZuJZH5k']);
+      assert.match(
+        await popup.evaluate(() => document.querySelector('[data-provider="google-gemini"] .provider-incidents').textContent),
+        /started 2[45] min ago/,
+      );
       // Neither is offered as an alternative while it has a problem.
       assert.equal(plain(await popup.evaluate(() => document.querySelector('.instead').textContent)).includes('operational'), false);
       await shoot(popup, 'section[aria-labelledby="providers-h"]', `${browserName}-popup-providers-copilot-gemini`);
