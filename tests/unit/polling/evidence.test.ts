@@ -9,6 +9,8 @@ import { normaliseSummary } from '../../../lib/statuspage/normalise';
 import { SummarySchema } from '../../../lib/statuspage/schema';
 import { EMPTY_STATE } from '../../../lib/statuspage/state';
 import type { EvidenceNote } from '../../../lib/evidence/notify';
+import { json, stall } from '../../fake-fetch';
+import { testBackground } from '../../test-background';
 import { COUNTED_OUTCOMES, ENDPOINTS, ERROR_CODES } from '../../../lib/evidence/classify';
 import { SUMMARY_MULTIPLE_MODELS, SUMMARY_OPERATIONAL, loadFixture } from '../../fixtures';
 import { EVIDENCE_CLASS_NAMES, notCountsAndTimes } from '../../common/evidence-privacy.mjs';
@@ -324,31 +326,21 @@ describe('privacy: everything stored is counts and times', () => {
 
 describe('privacy: nothing leaves the browser', () => {
   it('a whole episode (failing, notified, confirmed, recovered) asks only the status page, and nothing learnt from claude.ai', async () => {
-    const { createBackground } = await import('../../../lib/polling/worker');
-    const { fakeFetch, json } = await import('../../fake-fetch');
     let served: unknown = loadFixture(SUMMARY_OPERATIONAL);
-    const f = fakeFetch({ 'status.claude.com': () => json(served) });
     // Any request that does not go through the injected fetch is a leak.
     const leaks: string[] = [];
     const spy = vi.spyOn(globalThis, 'fetch').mockImplementation(async (input) => {
       leaks.push(String(input));
       throw new TypeError('not allowed in this test');
     });
-    const timers: Array<() => void> = [];
-    const shown: unknown[] = [];
-    const bg = createBackground({
-      browser,
-      fetch: f.fetch,
-      now: () => now,
-      isOnline: () => true,
-      random: () => 0.5,
-      showNote: async (n) => void shown.push(n),
-      setTimer: (run) => void timers.push(run),
+    const told: EvidenceNote[] = [];
+    const {
+      bg,
+      calls,
+      flushEvidence: flush,
+    } = testBackground({ 'status.claude.com': () => json(served) }, () => now, {
+      showEvidenceNote: async (n) => void told.push(n),
     });
-    const flush = async () => {
-      for (const run of timers.splice(0)) run();
-      await bg.evidence.reassess();
-    };
     const verdict = async () => readEvidenceState(await evidenceItem.getValue()).verdict.kind;
     const secretUrl = `${COMPLETION}?prompt=my+secret+plan`;
     try {
@@ -372,8 +364,10 @@ describe('privacy: nothing leaves the browser', () => {
       spy.mockRestore();
     }
     expect(leaks).toEqual([]);
-    expect(f.calls.length).toBeGreaterThan(0);
-    for (const call of f.calls) {
+    // The user was told, in the browser only: the crossing (and its notification) did happen.
+    expect(told.map((n) => n.kind)).toContain('claude-failing');
+    expect(calls.length).toBeGreaterThan(0);
+    for (const call of calls) {
       const url = new URL(call.url);
       expect(['https://status.claude.com', 'https://anthropic.statuspage.io']).toContain(url.origin);
       expect(url.search).toBe('');
@@ -392,20 +386,8 @@ describe('filters', () => {
 
 describe('wired into the background', () => {
   it('each poll reassesses: failures seen while the page was calm become "confirmed" when it posts the incident', async () => {
-    const { createBackground } = await import('../../../lib/polling/worker');
-    const { fakeFetch, json } = await import('../../fake-fetch');
     let served: unknown = loadFixture(SUMMARY_OPERATIONAL);
-    const f = fakeFetch({ 'status.claude.com': () => json(served) });
-    const timers: Array<() => void> = [];
-    const bg = createBackground({
-      browser,
-      fetch: f.fetch,
-      now: () => now,
-      isOnline: () => true,
-      random: () => 0.5,
-      showNote: async () => undefined,
-      setTimer: (run) => void timers.push(run),
-    });
+    const { bg, timers } = testBackground({ 'status.claude.com': () => json(served) }, () => now);
     await bg.refresh('user');
     for (let i = 0; i < 3; i++) bg.evidence.observe(chromeCompleted(529));
     expect(timers).toHaveLength(1);
@@ -420,30 +402,17 @@ describe('wired into the background', () => {
 
 describe('the badge follows the verdict', () => {
   async function background() {
-    const { createBackground } = await import('../../../lib/polling/worker');
-    const { fakeFetch, json } = await import('../../fake-fetch');
-    const f = fakeFetch({ 'status.claude.com': () => json(loadFixture(SUMMARY_OPERATIONAL)) });
-    const timers: Array<() => void> = [];
-    const bg = createBackground({
-      browser,
-      fetch: f.fetch,
-      now: () => now,
-      isOnline: () => true,
-      random: () => 0.5,
-      showNote: async () => undefined,
-      setTimer: (run) => void timers.push(run),
-    });
+    const {
+      bg,
+      calls,
+      flushEvidence: flush,
+    } = testBackground({ 'status.claude.com': () => json(loadFixture(SUMMARY_OPERATIONAL)) }, () => now);
     await bg.refresh('user');
-    /** Runs the coalesced write, as its timer would 1.5 s after the first event. */
-    const flush = async () => {
-      for (const run of timers.splice(0)) run();
-      await bg.evidence.reassess(); // queued behind the flush
-    };
     const badge = async () => ({
       text: await browser.action.getBadgeText({}),
       title: await browser.action.getTitle({}),
     });
-    return { bg, flush, badge, fetches: f.calls };
+    return { bg, flush, badge, fetches: calls };
   }
 
   it('failures cross the threshold: ERR at the coalesced write, without waiting for a poll', async () => {
@@ -512,17 +481,7 @@ describe('the badge follows the verdict', () => {
     // The browser closes; three hours later it starts again (badges do not survive) and the status page is slow.
     now += 3 * 3_600_000;
     await browser.action.setBadgeText({ text: '' });
-    const { createBackground } = await import('../../../lib/polling/worker');
-    const { fakeFetch, stall } = await import('../../fake-fetch');
-    const { fetch } = fakeFetch({ 'status.claude.com': stall });
-    const restarted = createBackground({
-      browser,
-      fetch,
-      now: () => now,
-      isOnline: () => true,
-      random: () => 0.5,
-      showNote: async () => {},
-    });
+    const { bg: restarted } = testBackground({ 'status.claude.com': stall }, () => now);
     void restarted.start();
     await vi.waitFor(async () => expect(await browser.action.getTitle({})).toMatch(/Checked|Last known/));
     await new Promise((r) => setTimeout(r, 20));

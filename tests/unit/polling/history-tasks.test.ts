@@ -5,9 +5,7 @@
  * archive); the official uptime is asked for only when the history page opens, at most every 6 hours.
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { Note } from '../../../lib/attention/notify';
 import { isolate } from '../../../lib/format';
 import { EMPTY_ARCHIVE, archiveIncidents } from '../../../lib/history/archive';
 import type { RefreshResult } from '../../../lib/history/fill';
@@ -15,9 +13,9 @@ import { UPTIME_REFRESH_MS } from '../../../lib/history/uptime';
 import { isCommand } from '../../../lib/polling/messages';
 import { archivedModels } from '../../../lib/history/present';
 import { FIRST_FILL_RETRY_MS, closingFrom, modelsFrom } from '../../../lib/polling/history-tasks';
-import { createBackground } from '../../../lib/polling/worker';
 import { IncidentListSchema } from '../../../lib/statuspage/schema';
 import { archiveFillItem, archiveItem, seenModelsItem, uptimeItem } from '../../../lib/storage';
+import { testBackground } from '../../test-background';
 import { INCIDENTS_BACKFILL, SUMMARY_MULTIPLE_MODELS, SUMMARY_OPERATIONAL, SUMMARY_RECOVERED, loadFixture } from '../../fixtures';
 
 const INCIDENTS = '/api/v2/incidents.json';
@@ -50,15 +48,7 @@ function setup() {
     const etag = `W/"${url.pathname.length}-${body.length}-${hash(body)}"`;
     return ifNoneMatch === etag ? answer(304, null, etag) : answer(200, body, etag);
   }) as typeof globalThis.fetch;
-  const notes: Note[] = [];
-  const bg = createBackground({
-    browser,
-    fetch,
-    now: () => now,
-    isOnline: () => true,
-    random: () => 0.5,
-    showNote: async (n) => void notes.push(n),
-  });
+  const { bg, notes } = testBackground(fetch, () => now);
   const to = (path: string) => calls.filter((c) => c.path === path);
   return { bg, calls, notes, to };
 }

@@ -5,13 +5,13 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { createBackground } from '../../../lib/polling/worker';
 import { modelsMentioned } from '../../../lib/models/seen';
 import { DEFAULT_PREFS } from '../../../lib/prefs';
 import { pollProviders } from '../../../lib/providers/poll';
 import { normaliseIncident } from '../../../lib/statuspage/normalise';
 import { prefsItem, providersItem, seenModelsItem } from '../../../lib/storage';
 import { fakeFetch, json } from '../../fake-fetch';
+import { testBackground } from '../../test-background';
 import {
   INCIDENTS_BACKFILL,
   loadFixture,
@@ -26,8 +26,7 @@ const SEEN = modelsMentioned((loadFixture(INCIDENTS_BACKFILL).incidents as any[]
 let served: unknown;
 
 async function poll() {
-  const { fetch } = fakeFetch({ 'status.claude.com': () => json(served) });
-  const bg = createBackground({ browser, fetch, now: () => NOW, isOnline: () => true, random: () => 0.5, showNote: async () => {} });
+  const { bg } = testBackground({ 'status.claude.com': () => json(served) }, () => NOW);
   await bg.refresh('user');
   return (await browser.action.getTitle({})).split('\n');
 }
@@ -86,8 +85,7 @@ describe('the tooltip and the user’s own claude.ai requests', () => {
   it('never points to claude.ai as working while the user’s own claude.ai requests fail', async () => {
     served = apiDown();
     expect(insteadOf((await poll()).join('\n'))).toMatch(/claude\.ai\W* is working/);
-    const { fetch } = fakeFetch({ 'status.claude.com': () => json(served) });
-    const bg = createBackground({ browser, fetch, now: () => NOW, isOnline: () => true, random: () => 0.5, showNote: async () => {} });
+    const { bg } = testBackground({ 'status.claude.com': () => json(served) }, () => NOW);
     for (let i = 0; i < 3; i++) bg.evidence.observe(message(529));
     await bg.evidence.flush();
     const title = await browser.action.getTitle({});

@@ -2,29 +2,21 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { browser } from 'wxt/browser';
 import { LEGACY_POLL_ALARM, POLL_ALARMS } from '../../../lib/polling/alarms';
-import { createBackground } from '../../../lib/polling/worker';
 import { isolate } from '../../../lib/format';
 import { attentionItem, prefsItem, seenModelsItem, statusItem } from '../../../lib/storage';
 import { BADGE_COLORS } from '../../../lib/verdict/badge';
-import type { Note } from '../../../lib/attention/notify';
 import { INCIDENTS_BACKFILL, SUMMARY_MULTIPLE_MODELS, SUMMARY_OPERATIONAL, SUMMARY_RECOVERED, loadFixture } from '../../fixtures';
-import { fakeFetch, json } from '../../fake-fetch';
+import { json } from '../../fake-fetch';
+import { testBackground } from '../../test-background';
 
 let now = Date.parse('2026-11-25T10:00:00Z');
 let served: unknown;
 
 function setup() {
-  const f = fakeFetch({ 'status.claude.com': () => json(served, { headers: { etag: `W/"${JSON.stringify(served).length}"` } }) });
-  const notes: Note[] = [];
-  const bg = createBackground({
-    browser,
-    fetch: f.fetch,
-    now: () => now,
-    isOnline: () => true,
-    random: () => 0.5,
-    showNote: async (n) => void notes.push(n),
-  });
-  return { bg, calls: f.calls, notes };
+  return testBackground(
+    { 'status.claude.com': () => json(served, { headers: { etag: `W/"${JSON.stringify(served).length}"` } }) },
+    () => now,
+  );
 }
 
 async function badge() {
@@ -84,15 +76,7 @@ describe('background', () => {
       if (!up) throw new TypeError('Failed to fetch');
       return json(served);
     };
-    const f = fakeFetch({ 'status.claude.com': reply, 'anthropic.statuspage.io': reply });
-    const bg = createBackground({
-      browser,
-      fetch: f.fetch,
-      now: () => now,
-      isOnline: () => true,
-      random: () => 0.5,
-      showNote: async () => {},
-    });
+    const { bg, calls } = testBackground({ 'status.claude.com': reply, 'anthropic.statuspage.io': reply }, () => now);
     await bg.start();
     // Five minutes of a network that drops every request: past the grace period, polls back off.
     for (let t = 0; t < 15; t++) {
@@ -104,11 +88,11 @@ describe('background', () => {
     expect((await badge()).text).toBe('?');
     up = true;
     now += 20_000;
-    const before = f.calls.length;
+    const before = calls.length;
     await bg.refresh('alarm');
-    expect(f.calls.length).toBe(before); // the backoff holds for an alarm…
+    expect(calls.length).toBe(before); // the backoff holds for an alarm…
     await bg.refresh('online'); // …not for the browser saying the network is back
-    expect(f.calls.length).toBeGreaterThan(before);
+    expect(calls.length).toBeGreaterThan(before);
     expect((await statusItem.getValue()).problem).toBeNull();
     expect((await badge()).text).toBe('');
   });
@@ -180,15 +164,10 @@ describe('background', () => {
     served = loadFixture(SUMMARY_MULTIPLE_MODELS);
     await bg.refresh('user');
     served = '<html>';
-    const broken = createBackground({
-      browser,
-      fetch: (async () =>
-        new Response('<html>challenge</html>', { status: 405, headers: { 'content-type': 'text/html' } })) as typeof fetch,
-      now: () => now + 30_000,
-      isOnline: () => true,
-      random: () => 0.5,
-      showNote: async () => {},
-    });
+    const { bg: broken } = testBackground(
+      (async () => new Response('<html>challenge</html>', { status: 405, headers: { 'content-type': 'text/html' } })) as typeof fetch,
+      () => now + 30_000,
+    );
     await broken.refresh('alarm');
     const state = await statusItem.getValue();
     expect(state.snapshot?.incidents).toHaveLength(1);
@@ -273,18 +252,13 @@ function hexToRgba(hex: string): [number, number, number, number] {
 describe('models offered in settings', () => {
   it('a poll and a learning run finishing at the same moment both keep their models', async () => {
     // The summary names Mythos 5.1, Fable 5.1 and Opus 5; incidents.json (the real last 50) also Opus 4.8.
-    const f = fakeFetch({
-      'status.claude.com': ({ url }) =>
-        url.includes('incidents.json') ? json(loadFixture(INCIDENTS_BACKFILL)) : json(loadFixture(SUMMARY_MULTIPLE_MODELS)),
-    });
-    const bg = createBackground({
-      browser,
-      fetch: f.fetch,
-      now: () => now,
-      isOnline: () => true,
-      random: () => 0.5,
-      showNote: async () => {},
-    });
+    const { bg } = testBackground(
+      {
+        'status.claude.com': ({ url }) =>
+          url.includes('incidents.json') ? json(loadFixture(INCIDENTS_BACKFILL)) : json(loadFixture(SUMMARY_MULTIPLE_MODELS)),
+      },
+      () => now,
+    );
     // Every read of the seen models waits a moment, so both writers read before either writes.
     const read = seenModelsItem.getValue.bind(seenModelsItem);
     vi.spyOn(seenModelsItem, 'getValue').mockImplementation(async () => {
