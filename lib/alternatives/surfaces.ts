@@ -7,17 +7,18 @@
  */
 import type { Assessment } from '../verdict/assess';
 import type { ComponentState } from '../statuspage/snapshot';
+import { COMPONENT_IDS } from '../statuspage/components';
 
 export type Surface = 'claude.ai' | 'console' | 'api' | 'claude-code' | 'cowork' | 'government';
 
-/** The page's component ids (docs/statuspage.md §7). */
+/** The page's component id of each surface. */
 export const SURFACE_IDS: Readonly<Record<Surface, string>> = {
-  'claude.ai': 'rwppv331jlwc',
-  console: '0qbwn08sd68x',
-  api: 'k8w3r06qmzrp',
-  'claude-code': 'yyzkbfz2thpt',
-  cowork: 'bpp5gb3hpjcl',
-  government: '0scnb50nvy53',
+  'claude.ai': COMPONENT_IDS.claudeAi,
+  console: COMPONENT_IDS.console,
+  api: COMPONENT_IDS.api,
+  'claude-code': COMPONENT_IDS.claudeCode,
+  cowork: COMPONENT_IDS.cowork,
+  government: COMPONENT_IDS.government,
 };
 const SURFACE_BY_ID = new Map(Object.entries(SURFACE_IDS).map(([surface, id]) => [id, surface as Surface]));
 

@@ -5,9 +5,10 @@
 import type { IncidentState, Snapshot } from '../statuspage/snapshot';
 import { incidentScope } from '../models/scope';
 import type { StatusState } from '../statuspage/state';
+import { COMPONENT_IDS } from '../statuspage/components';
 
-/** The claude.ai component's id on status.claude.com (docs/statuspage.md §7). */
-export const CLAUDE_AI_COMPONENT = 'rwppv331jlwc';
+/** The claude.ai component's id on status.claude.com. */
+export const CLAUDE_AI_COMPONENT: string = COMPONENT_IDS.claudeAi;
 /** A poll older than this says nothing about the user's connection now. */
 export const REACHABILITY_MAX_AGE_MS = 2 * 60_000;
 /** A retry further from its poll than this (a clock set back, or a Retry-After of an hour) does not extend the last word. */

@@ -4,6 +4,7 @@ import { i18n } from '../i18n';
 import { modelLabel } from '../models/ref';
 import type { IncidentScope } from '../models/scope';
 import { scopeSummary } from './scope-summary';
+import { COMPONENT_IDS } from '../statuspage/components';
 import type { ComponentState } from '../statuspage/snapshot';
 import type { PollProblem } from '../statuspage/fetch-json';
 import type { IncidentStatus } from '../statuspage/schema';
@@ -102,12 +103,12 @@ export function problemLine(problem: PollProblem): string {
 
 /** Known component ids → badge abbreviations; other components use their label. */
 const COMPONENT_SHORT: Readonly<Record<string, string>> = {
-  rwppv331jlwc: 'WEB',
-  '0qbwn08sd68x': 'CON',
-  k8w3r06qmzrp: 'API',
-  yyzkbfz2thpt: 'CODE',
-  bpp5gb3hpjcl: 'CWK',
-  '0scnb50nvy53': 'GOV',
+  [COMPONENT_IDS.claudeAi]: 'WEB',
+  [COMPONENT_IDS.console]: 'CON',
+  [COMPONENT_IDS.api]: 'API',
+  [COMPONENT_IDS.claudeCode]: 'CODE',
+  [COMPONENT_IDS.cowork]: 'CWK',
+  [COMPONENT_IDS.government]: 'GOV',
 };
 
 export function componentShort(id: string, label: string): string {

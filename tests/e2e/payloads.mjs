@@ -1,6 +1,7 @@
 // Payloads the E2E tests serve: the real captures with their times moved to "minutes ago", and
 // synthetic combinations of real incidents (named synthetic*).
 import fs from 'node:fs';
+import { COMPONENT_IDS } from '../../lib/statuspage/components.ts';
 import { stillOpen, withCopilotComponents } from '../common/provider-payloads.mjs';
 import { loadFixture, rebaseTimes } from './harness/fake-server.mjs';
 
@@ -141,9 +142,17 @@ export const googleGeminiResolved = () => providerFixture('google-cloud-incident
  * (degraded performance); every other component as in `base`.
  */
 export function syntheticClaudeAiDown(base) {
-  const summary = syntheticReopened(base, '9jrp5rtyzrf6', 6);
-  summary.components = summary.components.map((c) => (c.id === 'rwppv331jlwc' ? { ...c, status: 'degraded_performance' } : c));
-  return summary;
+  return withComponent(syntheticReopened(base, '9jrp5rtyzrf6', 6), CLAUDE_AI_COMPONENT, { status: 'degraded_performance' });
+}
+
+/** claude.ai's component id on the status page, as the extension knows it. */
+export const CLAUDE_AI_COMPONENT = COMPONENT_IDS.claudeAi;
+
+/** A copy of `summary` with the component `id` changed by `changes` (its status, its name…). */
+export function withComponent(summary, id, changes) {
+  const next = structuredClone(summary);
+  next.components = next.components.map((c) => (c.id === id ? { ...c, ...changes } : c));
+  return next;
 }
 
 /**
@@ -160,9 +169,8 @@ export function withUpdateSaying(summary, body, id = 'synthexcl1') {
  * Synthetic: `base` with one component (claude.ai by default) in `status` and no incident about it,
  * the page's indicator raised as Statuspage does for a component outage.
  */
-export function syntheticComponentDown(base, status = 'partial_outage', componentId = 'rwppv331jlwc') {
-  const summary = structuredClone(base);
-  summary.components = summary.components.map((c) => (c.id === componentId ? { ...c, status } : c));
+export function syntheticComponentDown(base, status = 'partial_outage', componentId = CLAUDE_AI_COMPONENT) {
+  const summary = withComponent(base, componentId, { status });
   summary.status = { indicator: status === 'major_outage' ? 'major' : 'minor', description: 'Synthetic' };
   return summary;
 }

@@ -12,7 +12,7 @@ import { EVIDENCE_CODE } from '../../lib/verdict/evidence.ts';
 import { clickRefresh, followModel, startDriver, until, waitForBanner } from './drivers.mjs';
 import { blocking, emulateScheme, firefoxScheme, runAxe } from './harness/axe.mjs';
 import { STATUS_HOSTS, loadFixture } from './harness/fake-server.mjs';
-import { multipleModels, operational, syntheticWithHaiku, withNewUpdate } from './payloads.mjs';
+import { multipleModels, operational, syntheticWithHaiku, withUpdateSaying } from './payloads.mjs';
 
 /** The focused element: its `data-k` (set by `markFocusables`), and whether it shows a focus ring of at least 2 px. */
 const focused = (page) =>
@@ -125,9 +125,13 @@ function a11yIn(browserName, scheme) {
 
     it("popup keyboard: an incident card's Mute, Show more and full timeline work from the keyboard, each with a focus ring", async () => {
       // The real multiple-models incident with a second update (so it has a timeline), long enough to be clamped.
-      const summary = withNewUpdate(syntheticWithHaiku(multipleModels()));
-      summary.incidents[0].incident_updates[0].body = `${'We are continuing to investigate elevated errors on several models. '.repeat(5)}`;
-      d.server.setSummary(summary);
+      d.server.setSummary(
+        withUpdateSaying(
+          syntheticWithHaiku(multipleModels()),
+          'We are continuing to investigate elevated errors on several models. '.repeat(5),
+          'synthupd1',
+        ),
+      );
       await clickRefresh(d);
       const popup = await d.openExtensionPage('popup.html');
       await emulateScheme(popup, scheme);

@@ -16,7 +16,15 @@ import {
 } from './drivers.mjs';
 import { artifactPath } from './harness/artifacts.mjs';
 import { STATUS_HOSTS, STATUS_PAGE_ORIGIN } from './harness/fake-server.mjs';
-import { multipleModels, operational, recovered, syntheticClaudeAiDown, syntheticHostile } from './payloads.mjs';
+import {
+  CLAUDE_AI_COMPONENT,
+  multipleModels,
+  operational,
+  recovered,
+  syntheticClaudeAiDown,
+  syntheticHostile,
+  withComponent,
+} from './payloads.mjs';
 
 /**
  * Where the browser drew characters `from` and `to` of the text node `index` under `selector` (in
@@ -106,7 +114,10 @@ export function coreScenario(browserName) {
       assert.match(text, /Investigating · started 12 min ago/);
       const href = await popup.evaluate(() => document.querySelector('.incident-name').getAttribute('href'));
       assert.equal(href, `${STATUS_PAGE_ORIGIN}/incidents/7g1qpkyz5gxh`);
-      const claudeRow = await popup.evaluate(() => document.querySelector('[data-component-id="rwppv331jlwc"]').textContent);
+      const claudeRow = await popup.evaluate(
+        (id) => document.querySelector(`[data-component-id="${id}"]`).textContent,
+        CLAUDE_AI_COMPONENT,
+      );
       assert.equal(claudeRow, 'claude.aiPartial outage');
       await screenshotOf(popup, 'body', artifactPath(`${browserName}-popup-incident`));
       await popup.close();
@@ -176,9 +187,7 @@ export function coreScenario(browserName) {
       assert.ok(a < b, `"${after}" reads left to right (${a} < ${b})`);
 
       // The popup's instead line puts the component name inside a sentence (Unicode isolates).
-      const down = syntheticClaudeAiDown(operational());
-      down.components = down.components.map((c) => (c.id === 'rwppv331jlwc' ? { ...c, name: 'claude\u202E.ai' } : c));
-      d.server.setSummary(down);
+      d.server.setSummary(withComponent(syntheticClaudeAiDown(operational()), CLAUDE_AI_COMPONENT, { name: 'claude\u202E.ai' }));
       await clickRefresh(d);
       const popup = await d.openExtensionPage('popup.html');
       const line = await until(
