@@ -344,3 +344,8 @@ export function asArchive(stored: unknown): Archive {
     ? (x as Archive)
     : { incidents, componentNames, coveredSince, listedAt };
 }
+
+/** Every model the archived incidents named, newest incident first (the page shows them besides the user's). */
+export function archivedModels(archive: Archive): string[] {
+  return [...new Set(archive.incidents.flatMap((i) => i.models.named))];
+}

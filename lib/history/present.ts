@@ -10,7 +10,9 @@ import { formatDay, formatDecimal, formatDuration, formatList, formatPercent, is
 import { i18n } from '../i18n';
 import type { ComponentState } from '../statuspage/snapshot';
 import type { Impact } from '../statuspage/schema';
-import type { Archive } from './archive';
+
+// Where the history page has always found it; the background reads it from archive.ts.
+export { archivedModels } from './archive';
 import { type DayCell, type DayLevel, type ModelDayCell, PAGE_COLOR_STOPS_S, isCovered } from './days';
 import { type RecentVsUsual, SEVERITIES, type SeverityMs, noMinutes, recentVsUsual } from './minutes';
 import type { ComponentUptime } from './stored';
@@ -18,11 +20,6 @@ import { type ComponentHistory, type History, type ModelHistory, WINDOWS } from 
 import { dayKeyAt } from './zone';
 
 const MINUTE = 60_000;
-
-/** Every model the archived incidents named, newest incident first (the page shows them besides the user's). */
-export function archivedModels(archive: Archive): string[] {
-  return [...new Set(archive.incidents.flatMap((i) => i.models.named))];
-}
 
 export const isModelDay = (cell: DayCell): cell is ModelDayCell => 'broadIncidents' in cell;
 

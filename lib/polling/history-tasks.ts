@@ -12,7 +12,7 @@
  */
 import type { Closing } from '../attention/notify';
 import { type RefreshResult, refreshArchive } from '../history/fill';
-import { archivedModels } from '../history/present';
+import { archivedModels } from '../history/archive';
 import { refreshUptime } from '../history/uptime';
 import { modelsMentioned } from '../models/seen';
 import { normaliseIncident } from '../statuspage/normalise';
