@@ -1,6 +1,6 @@
 import { formatAgo, formatDuration } from '../lib/format';
 import { i18n } from '../lib/i18n';
-import { PROVIDER_INFO, type ProviderId } from '../lib/providers/catalog';
+import { PROVIDER_INFO, type ProviderId, providerHost } from '../lib/providers/catalog';
 import type { ProviderIncident, ProviderLevel } from '../lib/providers/level';
 import {
   type ProviderProblem,
@@ -37,7 +37,7 @@ export function providerLevelWord(level: ProviderLevel): string {
 
 /** Why a provider's status is not live, in plain words ("Can't reach status.openai.com right now."). */
 export function providerProblemText(id: ProviderId, problem: ProviderProblem): string {
-  const host = new URL(PROVIDER_INFO[id].endpoint).host;
+  const host = providerHost(id);
   switch (problem.kind) {
     case 'permission':
       return i18n.t('providers.problem.permission', { host, provider: PROVIDER_INFO[id].name });

@@ -64,7 +64,8 @@ export interface PrefsPatch {
 }
 
 /** Settings that are lists: changed item by item, never replaced. */
-export type ListPref = 'myModels' | 'myComponents' | 'providers';
+export const LIST_PREFS = ['myModels', 'myComponents', 'providers'] as const;
+export type ListPref = (typeof LIST_PREFS)[number];
 
 export type PatchError = 'too-many-models' | 'model-too-long';
 

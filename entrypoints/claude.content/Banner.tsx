@@ -4,7 +4,7 @@ import { i18n } from '../../lib/i18n';
 import { dismissBanner } from '../../lib/polling/messages';
 import { incidentUrl, STATUS_PAGE_ORIGIN } from '../../lib/statuspage/snapshot';
 import { freshnessOf } from '../../lib/statuspage/state';
-import { workingModels } from '../../lib/alternatives/models';
+import { workingModelsFor } from '../../lib/alternatives/models';
 import { bannerModelsPart } from '../../lib/alternatives/words';
 import { shownVerdict } from '../../lib/evidence/view';
 import { evidenceBanner, evidenceBannerNote } from '../../lib/evidence/words';
@@ -39,13 +39,13 @@ function insteadPart(
   if (inUse && !inUse.affected) return ownFailing ? '' : i18n.t('alternatives.inUseFine', { model: modelLabel(inUse.model) });
   if (inUse) {
     const key = modelKey(inUse.model);
-    const alternatives = workingModels({ assessment, known: [...seen, ...myModels, key], chosen: [key] });
+    const alternatives = workingModelsFor(assessment, [key], seen, myModels);
     const affected = i18n.t('alternatives.inUseAffected', { model: modelLabel(inUse.model) });
     return alternatives ? `${affected} ${bannerModelsPart(alternatives)}` : affected;
   }
   const { scope } = item;
   if (!scope.broad && !scope.affected.length) return '';
-  const alternatives = workingModels({ assessment, known: [...seen, ...myModels], chosen: myModels });
+  const alternatives = workingModelsFor(assessment, myModels, seen, myModels);
   return alternatives ? bannerModelsPart(alternatives) : '';
 }
 

@@ -17,7 +17,7 @@
  * @module
  */
 import { useEffect, useState } from 'preact/hooks';
-import { KNOWN_FAMILIES, modelKey, type ModelRef, parseModelKey } from '../../lib/models/ref';
+import { KNOWN_FAMILIES, cleanVersion, modelKey, type ModelRef, parseModelKey } from '../../lib/models/ref';
 
 export const PICKER_SELECTOR = '[data-testid="model-selector-dropdown"]';
 
@@ -39,7 +39,7 @@ export function modelFromPickerLabel(raw: string | null | undefined): ModelRef |
   const family = KNOWN_FAMILIES.get(m[1]!.toLowerCase());
   if (!family) return null;
   if (m[4] && !EFFORT.includes(m[4].toLowerCase())) return null;
-  return { family, version: m[2]!.replace(/(?:\.0+)+$/, ''), qualifier: m[3] ? 'Fast' : null };
+  return { family, version: cleanVersion(m[2]!), qualifier: m[3] ? 'Fast' : null };
 }
 
 /** The model picked on this page, or null (no picker, several, or a label that is not exactly a model name). */

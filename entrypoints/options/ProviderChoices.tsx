@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { formatDuration } from '../../lib/format';
 import { i18n } from '../../lib/i18n';
-import { isProviderId, PROVIDER_IDS, PROVIDER_INFO, type ProviderId } from '../../lib/providers/catalog';
+import { PROVIDER_IDS, PROVIDER_INFO, type ProviderId, providerHost, watchedProviders } from '../../lib/providers/catalog';
 import { updatePrefs } from '../../lib/polling/messages';
 import type { Prefs } from '../../lib/prefs';
 import { type SwitchOutcome, turnProviderOff, turnProviderOn } from './provider-switch';
@@ -19,13 +19,11 @@ function partsOf(id: ProviderId): string {
   }
 }
 
-const hostOf = (id: ProviderId) => new URL(PROVIDER_INFO[id].endpoint).host;
-
 function outcomeText(id: ProviderId, outcome: SwitchOutcome | undefined): string {
   if (!outcome || outcome.ok) return '';
   const provider = PROVIDER_INFO[id].name;
   return outcome.error === 'refused'
-    ? i18n.t('providers.refused', { host: hostOf(id), provider })
+    ? i18n.t('providers.refused', { host: providerHost(id), provider })
     : i18n.t('providers.errorFailed', { provider });
 }
 
@@ -35,7 +33,7 @@ function outcomeText(id: ProviderId, outcome: SwitchOutcome | undefined): string
  */
 export function ProviderChoices({ prefs }: { prefs: Prefs }) {
   const [outcomes, setOutcomes] = useState<Partial<Record<ProviderId, SwitchOutcome>>>({});
-  const on = (Array.isArray(prefs.providers) ? prefs.providers : []).filter(isProviderId);
+  const on = watchedProviders(prefs);
   const settle = (id: ProviderId) => (outcome: SwitchOutcome) => setOutcomes((o) => ({ ...o, [id]: outcome }));
   const toggle = (id: ProviderId, checked: boolean) => {
     const others = on.filter((p) => p !== id);

@@ -13,7 +13,7 @@ import { freshnessOf } from '../../lib/statuspage/state';
 import { insteadFor } from '../../lib/alternatives/instead';
 import { shownVerdict } from '../../lib/evidence/view';
 import { evidenceSummary } from '../../lib/evidence/words';
-import { isProviderId } from '../../lib/providers/catalog';
+import { watchedProviders } from '../../lib/providers/catalog';
 import {
   archiveItem,
   attentionItem,
@@ -95,7 +95,7 @@ export function App() {
           claudeAiFailing: evidenceWords?.failing === true,
         })
       : null;
-  const watched = (Array.isArray(prefs.providers) ? prefs.providers : []).filter(isProviderId);
+  const watched = watchedProviders(prefs);
 
   const copy = async () => {
     if (!assessment) return;

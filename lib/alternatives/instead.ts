@@ -4,12 +4,12 @@
  * while nothing the user cares about is affected (the popup stays calm). Pure; words.ts words it.
  * @module
  */
-import { isProviderId, type ProviderId } from '../providers/catalog';
+import { type ProviderId, watchedProviders } from '../providers/catalog';
 import { operationalProviders, type ProvidersState } from '../providers/state';
 import type { Prefs } from '../prefs';
 import type { ComponentState } from '../statuspage/snapshot';
 import type { Assessment } from '../verdict/assess';
-import { type AlternativeModels, workingModels } from './models';
+import { type AlternativeModels, workingModelsFor } from './models';
 import { type SurfaceLine, surfaceLine } from './surfaces';
 
 export interface InsteadInput {
@@ -39,13 +39,13 @@ export function insteadFor(input: InsteadInput): Instead | null {
   const { assessment, prefs } = input;
   const myModels = Array.isArray(prefs.myModels) ? prefs.myModels : [];
   const seen = Array.isArray(input.seen) ? input.seen : [];
-  const models = workingModels({ assessment, known: [...seen, ...myModels], chosen: myModels });
+  const models = workingModelsFor(assessment, myModels, seen, myModels);
   let surfaces = surfaceLine(input.components, assessment, input.claudeAiFailing ? ['claude.ai'] : []);
   // With surfaces chosen, only a surface of theirs being down is theirs to work around.
   const mine = Array.isArray(prefs.myComponents) ? prefs.myComponents : [];
   if (surfaces && mine.length && !surfaces.down.some((s) => mine.includes(s.id))) surfaces = null;
   if (!models && !surfaces) return null;
-  const on = new Set((Array.isArray(prefs.providers) ? prefs.providers : []).filter(isProviderId));
+  const on = new Set(watchedProviders(prefs));
   const watched = Object.fromEntries(Object.entries(input.providers ?? {}).filter(([id]) => on.has(id as ProviderId))) as ProvidersState;
   return { models, surfaces, providers: on.size ? operationalProviders(watched, input.now) : null };
 }

@@ -141,3 +141,17 @@ export function workingModels(input: WorkingModelsInput): AlternativeModels | nu
     );
   return { down: downModels, working, broad };
 }
+
+/**
+ * {@link workingModels} for the models `chosen` (the user's, or the one in use on claude.ai), the known
+ * ones being those the page named lately plus the user's own and the chosen: popup, tooltip and
+ * banner ask it the same way.
+ */
+export function workingModelsFor(
+  assessment: Assessment,
+  chosen: readonly string[],
+  seen: readonly string[],
+  myModels: readonly string[],
+): AlternativeModels | null {
+  return workingModels({ assessment, known: [...seen, ...myModels, ...chosen], chosen });
+}

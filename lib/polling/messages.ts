@@ -3,7 +3,7 @@
  * do, and every change the user makes is one (the background is the single writer: writes.ts).
  */
 import { browser } from 'wxt/browser';
-import type { PrefsPatch } from '../prefs';
+import { LIST_PREFS, type PrefsPatch } from '../prefs';
 import type { SnoozePreset, WriteResult } from './writes';
 
 export type Command =
@@ -25,7 +25,7 @@ function isPatch(p: unknown): p is PrefsPatch {
   if (!isObject(p)) return false;
   const lists = (x: unknown) => x === undefined || (isObject(x) && Object.values(x).every(isStringList));
   // Lists change item by item (add/remove), never by replacing them.
-  const set = p.set === undefined || (isObject(p.set) && !['myModels', 'myComponents', 'providers'].some((k) => k in (p.set as object)));
+  const set = p.set === undefined || (isObject(p.set) && !LIST_PREFS.some((k) => k in (p.set as object)));
   return set && lists(p.add) && lists(p.remove);
 }
 

@@ -9,7 +9,7 @@
 import type { PermissionsApi } from '../providers/permissions';
 import { originsChecker } from '../providers/permissions';
 import { pollProviders, type ProviderPollDeps } from '../providers/poll';
-import { isProviderId, PROVIDER_INFO as PROVIDERS, type ProviderId } from '../providers/catalog';
+import { PROVIDER_INFO as PROVIDERS, type ProviderId, watchedProviders } from '../providers/catalog';
 import type { ProvidersState } from '../providers/state';
 import { type Prefs, withDefaults } from '../prefs';
 import { prefsItem, providersItem } from '../storage';
@@ -32,8 +32,7 @@ export interface ProviderTasksDeps extends Omit<ProviderPollDeps, 'hasOrigins'> 
 
 /** The providers the user turned on, as stored (unknown ids from a newer or older version are ignored). */
 async function enabledProviders(): Promise<ProviderId[]> {
-  const providers = withDefaults(await prefsItem.getValue()).providers;
-  return Array.isArray(providers) ? [...new Set(providers.filter(isProviderId))] : [];
+  return [...new Set(watchedProviders(withDefaults(await prefsItem.getValue())))];
 }
 
 export function createProviderTasks(deps: ProviderTasksDeps) {

@@ -66,6 +66,14 @@ export function isProviderId(id: unknown): id is ProviderId {
   return typeof id === 'string' && (PROVIDER_IDS as readonly string[]).includes(id);
 }
 
+/** The providers turned on in `prefs`, as stored: ids this version does not know are ignored. */
+export function watchedProviders(prefs: { providers?: unknown }): ProviderId[] {
+  return (Array.isArray(prefs.providers) ? prefs.providers : []).filter(isProviderId);
+}
+
+/** The host a provider's status is read from ("status.openai.com"). */
+export const providerHost = (id: ProviderId) => new URL(PROVIDER_INFO[id].endpoint).host;
+
 /** The brand name of a provider id; the id itself for one this version does not know. */
 export function providerName(id: string): string {
   return isProviderId(id) ? PROVIDER_INFO[id].name : id;
