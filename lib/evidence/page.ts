@@ -2,7 +2,7 @@
  * What the status page says that the local evidence is compared with: is claude.ai affected, since
  * when, and could the page itself be reached (evidence that the user's connection works).
  */
-import type { IncidentState, Snapshot } from '../statuspage/snapshot';
+import { type IncidentState, isMaintenanceRunning, type Snapshot } from '../statuspage/snapshot';
 import { incidentScope } from '../models/scope';
 import type { StatusState } from '../statuspage/state';
 import { COMPONENT_IDS } from '../statuspage/components';
@@ -33,13 +33,13 @@ export function claudeAiIncidents(snapshot: Snapshot | null): PageIncident[] {
 /**
  * The page reports something for claude.ai: such an incident, the component not operational (under
  * maintenance included: failures during a posted maintenance are the page's word, not "unposted"),
- * or a maintenance of claude.ai in progress.
+ * or a maintenance of claude.ai running (in progress or verifying).
  */
 export function pageSaysClaudeAiAffected(snapshot: Snapshot | null): boolean {
   if (!snapshot) return false;
   const component = snapshot.components.find((c) => c.id === CLAUDE_AI_COMPONENT);
   const notOperational = component !== undefined && component.status !== 'operational';
-  const maintained = snapshot.maintenances.some((m) => m.status === 'in_progress' && m.componentIds.includes(CLAUDE_AI_COMPONENT));
+  const maintained = snapshot.maintenances.some((m) => isMaintenanceRunning(m) && m.componentIds.includes(CLAUDE_AI_COMPONENT));
   return notOperational || maintained || claudeAiIncidents(snapshot).length > 0;
 }
 

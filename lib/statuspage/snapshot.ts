@@ -49,6 +49,9 @@ export interface MaintenanceState extends IncidentState {
   scheduledUntil: number | null;
 }
 
+/** A maintenance that is running now: in progress, or done and being verified. */
+export const isMaintenanceRunning = (m: MaintenanceState) => m.status === 'in_progress' || m.status === 'verifying';
+
 export interface Snapshot {
   /** `page.updated_at` (epoch ms) of the payload: an older copy must never replace a newer one. */
   pageUpdatedAt: number | null;

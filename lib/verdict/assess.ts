@@ -2,7 +2,13 @@
  * What is wrong right now, in the terms the badge, the popup and the banner all use. Pure: the same
  * snapshot and settings always give the same answer on every surface.
  */
-import type { ComponentState, IncidentState, MaintenanceState, Snapshot } from '../statuspage/snapshot';
+import {
+  type ComponentState,
+  type IncidentState,
+  isMaintenanceRunning,
+  type MaintenanceState,
+  type Snapshot,
+} from '../statuspage/snapshot';
 import { impactLevel, worst, type Level } from './level';
 import type { IncidentScope } from '../models/scope';
 import { modelCovers, modelMatches, parseModelKey, type ModelRef } from '../models/ref';
@@ -91,7 +97,7 @@ export function assess(snapshot: Snapshot, stored: Partial<Prefs>): Assessment {
   });
 
   const degraded = snapshot.components.filter((c) => c.status !== 'operational');
-  const maintenanceNow = snapshot.maintenances.filter((m) => m.status === 'in_progress' || m.status === 'verifying');
+  const maintenanceNow = snapshot.maintenances.filter(isMaintenanceRunning);
   const upcoming = snapshot.maintenances.filter((m) => m.status === 'scheduled');
   const indicator: Level = snapshot.indicator === 'none' || snapshot.indicator === 'unknown' ? 'operational' : snapshot.indicator;
   const maintenance: Level[] = maintenanceNow.length ? ['maintenance'] : [];

@@ -41,6 +41,18 @@ describe('pageSaysClaudeAiAffected', () => {
     expect(pageSaysClaudeAiAffected(snapshotOf(summary))).toBe(true);
   });
 
+  it.each([
+    ['in_progress', true],
+    ['verifying', true],
+    ['scheduled', false],
+    ['completed', false],
+  ])('a claude.ai maintenance %s, its component still operational: speaks for claude.ai → %s', (status, speaks) => {
+    // Synthetic: the real claude.ai maintenance at each step; the same steps the badge calls maintenance.
+    const summary = claudeAi('operational');
+    summary.scheduled_maintenances = [{ ...loadFixture(MAINTENANCES).scheduled_maintenances[0], id: 'synthmaint', status }];
+    expect(pageSaysClaudeAiAffected(snapshotOf(summary))).toBe(speaks);
+  });
+
   it('speaks for an incident about multiple models (every surface serves them)', () => {
     expect(pageSaysClaudeAiAffected(snapshotOf(loadFixture(SUMMARY_MULTIPLE_MODELS)))).toBe(true);
   });
