@@ -7,27 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { turnProviderOff, turnProviderOn } from '../../../entrypoints/options/provider-switch';
 import type { WriteResult } from '../../../lib/polling/writes';
 import type { PrefsPatch } from '../../../lib/prefs';
-import type { PermissionsApi } from '../../../lib/providers/permissions';
-
-function fakePermissions(answer: boolean | 'throw', granted: string[] = []) {
-  const held = new Set(granted);
-  const log: string[] = [];
-  const api: PermissionsApi = {
-    contains: async ({ origins }) => origins.every((o) => held.has(o)),
-    request: ({ origins }) => {
-      log.push(`request ${origins.join(' ')}`);
-      if (answer === 'throw') throw new Error('permissions.request may only be called from a user input handler');
-      if (answer) for (const o of origins) held.add(o);
-      return Promise.resolve(answer);
-    },
-    remove: async ({ origins }) => {
-      log.push(`remove ${origins.join(' ')}`);
-      for (const o of origins) held.delete(o);
-      return true;
-    },
-  };
-  return { api, held, log };
-}
+import { fakePermissions } from '../../fake-permissions';
 
 function fakeSave(result: WriteResult = { ok: true }) {
   const patches: PrefsPatch[] = [];
@@ -40,7 +20,7 @@ function fakeSave(result: WriteResult = { ok: true }) {
 
 describe('turning a provider on', () => {
   it('asks for its host within the click, before anything is awaited, then saves', async () => {
-    const perms = fakePermissions(true);
+    const perms = fakePermissions([], true);
     const { patches, save } = fakeSave();
     const pending = turnProviderOn(perms.api, 'openai', [], save);
     // Synchronously: the request is already made when the handler returns.
@@ -52,21 +32,21 @@ describe('turning a provider on', () => {
   });
 
   it('refused: stays off, nothing saved, and says why', async () => {
-    const perms = fakePermissions(false);
+    const perms = fakePermissions([], false);
     const { patches, save } = fakeSave();
     expect(await turnProviderOn(perms.api, 'google-gemini', [], save)).toEqual({ ok: false, error: 'refused' });
     expect(patches).toEqual([]);
   });
 
   it('a browser that throws (no gesture, or no prompt possible) counts as refused', async () => {
-    const perms = fakePermissions('throw');
+    const perms = fakePermissions([], 'throw');
     const { patches, save } = fakeSave();
     expect(await turnProviderOn(perms.api, 'openai', [], save)).toEqual({ ok: false, error: 'refused' });
     expect(patches).toEqual([]);
   });
 
   it('granted but the setting could not be saved (sync quota): the host is given back', async () => {
-    const perms = fakePermissions(true);
+    const perms = fakePermissions([], true);
     const { save } = fakeSave({ ok: false, error: 'quota' });
     expect(await turnProviderOn(perms.api, 'openai', [], save)).toEqual({ ok: false, error: 'quota' });
     expect(perms.held.size).toBe(0);
@@ -75,7 +55,7 @@ describe('turning a provider on', () => {
 
 describe('turning a provider off', () => {
   it('the setting first (polling stops at once), then the host permission', async () => {
-    const perms = fakePermissions(true, ['https://status.openai.com/*']);
+    const perms = fakePermissions(['https://status.openai.com/*'], true);
     const order: string[] = [];
     const save = async (p: PrefsPatch): Promise<WriteResult> => {
       order.push(`save ${JSON.stringify(p)}`);
@@ -92,7 +72,7 @@ describe('turning a provider off', () => {
   });
 
   it('when the setting cannot be saved, the permission stays (the provider is still on)', async () => {
-    const perms = fakePermissions(true, ['https://status.openai.com/*']);
+    const perms = fakePermissions(['https://status.openai.com/*'], true);
     const { save } = fakeSave({ ok: false, error: 'rate-limit' });
     expect(await turnProviderOff(perms.api, 'openai', [], save)).toEqual({ ok: false, error: 'rate-limit' });
     expect(perms.log).toEqual([]);
@@ -100,7 +80,7 @@ describe('turning a provider off', () => {
   });
 
   it('a required host the browser will not remove (the Chromium E2E build) is not an error for the user', async () => {
-    const perms = fakePermissions(true, ['https://status.openai.com/*']);
+    const perms = fakePermissions(['https://status.openai.com/*'], true);
     const api = { ...perms.api, remove: () => Promise.reject(new Error('You cannot remove required permissions.')) };
     const { patches, save } = fakeSave();
     expect(await turnProviderOff(api, 'openai', [], save)).toEqual({ ok: true });

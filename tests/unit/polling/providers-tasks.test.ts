@@ -7,33 +7,17 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { browser } from 'wxt/browser';
 import { createProviderTasks, PROVIDERS_ALARM } from '../../../lib/polling/providers-tasks';
-import type { PermissionsApi } from '../../../lib/providers/permissions';
 import { DEFAULT_PREFS, type Prefs } from '../../../lib/prefs';
 import { prefsItem, providersItem } from '../../../lib/storage';
 import { fakeFetch, json, type Reply } from '../../fake-fetch';
 import { loadProviderFixture, OPENAI_OPERATIONAL, OPENAI_TWO_INCIDENTS } from '../../fixtures';
+import { fakePermissions } from '../../fake-permissions';
 
 const T0 = Date.parse('2026-11-25T10:00:00Z');
 const MIN = 60_000;
 const OPENAI_HOST = 'https://status.openai.com/*';
 let now = T0;
 let openai: Reply;
-
-function fakePermissions(granted: string[]) {
-  const held = new Set(granted);
-  const api: PermissionsApi = {
-    contains: async ({ origins }) => origins.every((o) => held.has(o)),
-    request: async ({ origins }) => {
-      for (const o of origins) held.add(o);
-      return true;
-    },
-    remove: async ({ origins }) => {
-      for (const o of origins) held.delete(o);
-      return true;
-    },
-  };
-  return { api, held };
-}
 
 function setup(granted: string[] = [OPENAI_HOST]) {
   const f = fakeFetch({ 'status.openai.com': (r) => openai(r) });

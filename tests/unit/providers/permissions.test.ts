@@ -7,26 +7,7 @@ import {
   removeProviderPermission,
   requestProviderPermission,
 } from '../../../lib/providers/permissions';
-
-/** A permissions API that remembers what was granted, like the browser's. */
-function fakePermissions(granted: string[] = [], answer = true) {
-  const held = new Set(granted);
-  const log: string[] = [];
-  const api: PermissionsApi = {
-    contains: async ({ origins }) => origins.every((o) => held.has(o)),
-    request: async ({ origins }) => {
-      log.push(`request ${origins.join(' ')}`);
-      if (answer) for (const o of origins) held.add(o);
-      return answer;
-    },
-    remove: async ({ origins }) => {
-      log.push(`remove ${origins.join(' ')}`);
-      for (const o of origins) held.delete(o);
-      return true;
-    },
-  };
-  return { api, held, log };
-}
+import { fakePermissions } from '../../fake-permissions';
 
 describe('provider permissions', () => {
   it('each provider needs exactly its own status host', () => {
