@@ -8,16 +8,20 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { createRequire } from 'node:module';
+import { ROOT, localEnv } from './setup.mjs';
 
 const require = createRequire(import.meta.url);
 const { SourceMapConsumer } = require('source-map-js');
-const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const OUT = path.join(ROOT, '.output', 'chrome-mv3-analyze');
 const topArg = process.argv.indexOf('--top');
 const TOP = topArg > 0 ? Number(process.argv[topArg + 1]) : 12;
 
-process.env.PATH = `${path.join(ROOT, 'node_modules', '.bin')}${path.delimiter}${process.env.PATH}`;
-execFileSync('wxt', ['build', '--mode', 'analyze'], { cwd: ROOT, stdio: 'ignore', env: { ...process.env, BUNDLE_SOURCEMAP: '1' } });
+// The build's own output is noise here, but its errors are not.
+execFileSync('wxt', ['build', '--mode', 'analyze'], {
+  cwd: ROOT,
+  stdio: ['ignore', 'ignore', 'inherit'],
+  env: localEnv({ BUNDLE_SOURCEMAP: '1' }),
+});
 
 /** Bytes of generated code per source module (npm packages grouped by package name). */
 function modulesOf(file) {
