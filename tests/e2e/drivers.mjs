@@ -211,3 +211,15 @@ export async function followModel(d, typed, following) {
   await until(() => options.evaluate((want) => document.querySelector('.saved').textContent === want, following), following);
   await options.close();
 }
+
+/** The badge once its text is `text` (the vantage page reads it without waking the worker). */
+export function badgeIs(d, text, timeoutMs = 15_000) {
+  return until(
+    async () => {
+      const b = await d.badge();
+      return b.text === text && b;
+    },
+    `badge ${JSON.stringify(text)}`,
+    timeoutMs,
+  );
+}

@@ -9,7 +9,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { EVIDENCE_CODE } from '../../lib/verdict/evidence.ts';
-import { clickRefresh, followModel, startDriver, until, waitForBanner } from './drivers.mjs';
+import { clickRefresh, followModel, startDriver, until, waitForBanner, badgeIs } from './drivers.mjs';
 import { blocking, emulateScheme, firefoxScheme, runAxe } from './harness/axe.mjs';
 import { STATUS_HOSTS, loadFixture } from './harness/fake-server.mjs';
 import { multipleModels, operational, syntheticWithHaiku, withUpdateSaying } from './payloads.mjs';
@@ -247,7 +247,7 @@ function a11yIn(browserName, scheme) {
     it("your own requests failing: the popup's evidence section and the purple banner, no serious or critical axe violation", async () => {
       d.server.setSummary(operational());
       await clickRefresh(d);
-      await until(async () => (await d.badge()).text === '', 'calm badge');
+      await badgeIs(d, '');
       d.server.setClaudeApi({ kind: 'http', status: 529 });
       const claude = await d.openPage(`https://claude.ai/?theme=${scheme}`);
       await emulateScheme(claude, scheme);
@@ -255,7 +255,7 @@ function a11yIn(browserName, scheme) {
       await claude.evaluate(() =>
         Promise.all(Array.from({ length: 5 }, () => fetch('/api/organizations/x/chat_conversations').catch(() => null))),
       );
-      await until(async () => (await d.badge()).text === EVIDENCE_CODE, 'the evidence badge', 20_000);
+      await badgeIs(d, EVIDENCE_CODE, 20_000);
       await waitForBanner(claude, 'evidence banner');
       check(await runAxe(claude, { include: 'claude-status-banner' }), `evidence banner ${scheme}`);
       const popup = await d.openExtensionPage('popup.html');

@@ -125,13 +125,17 @@ const openaiRequests = (d) => d.server.requests.filter((r) => r.host === OPENAI)
 const GITHUB_ENDPOINT = new URL(PROVIDER_INFO['github-copilot'].endpoint);
 const GOOGLE_ENDPOINT = new URL(PROVIDER_INFO['google-gemini'].endpoint);
 
-/** Turns a provider on or off in Settings with a real click (on asks for its host in that click). */
+/**
+ * Turns a provider on or off in Settings with a real click (on asks for its host in that click),
+ * once Settings shows it in the other state, and waits until the setting is stored.
+ */
 async function switchProvider(d, id, on) {
   const options = await d.openExtensionPage('options.html');
-  await until(() => options.evaluate((p) => !!document.querySelector(`input[name=provider][value="${p}"]`), id), 'the providers section');
-  if ((await options.evaluate((p) => document.querySelector(`input[value="${p}"]`).checked, id)) !== on) {
-    await options.click(`input[name=provider][value="${id}"]`);
-  }
+  await until(
+    () => options.evaluate((p) => document.querySelector(`input[name=provider][value="${p}"]`)?.checked, id).then((c) => c === !on),
+    `${id} shown ${on ? 'off' : 'on'}`,
+  );
+  await options.click(`input[name=provider][value="${id}"]`);
   await until(async () => ((await storage(d, 'prefs'))?.providers ?? []).includes(id) === on, `${id} ${on ? 'on' : 'off'}`);
   await options.close();
 }
@@ -319,13 +323,8 @@ export function alternativesScenario(browserName) {
         await page.evaluate(({ ext, o }) => chrome.developerPrivate.addHostPermission(ext, o), { ext: id, o: OPENAI_ORIGIN });
         await page.close();
       } else {
-        const options = await d.openExtensionPage('options.html');
-        await until(() => options.evaluate(() => document.querySelector('input[value=openai]')?.checked), 'OpenAI shown on');
-        await options.click('input[name=provider][value=openai]');
-        await until(async () => !(await storage(d, 'prefs')).providers.includes('openai'), 'off');
-        await options.click('input[name=provider][value=openai]');
-        await until(async () => (await storage(d, 'prefs')).providers.includes('openai'), 'on again');
-        await options.close();
+        await switchProvider(d, 'openai', false);
+        await switchProvider(d, 'openai', true);
       }
       await until(async () => (await storage(d, 'providers'))?.openai?.problem === null, 'OpenAI read again', 20_000);
       assert.ok(openaiRequests(d) > before);
@@ -337,9 +336,7 @@ export function alternativesScenario(browserName) {
       await makeDue(d);
       await fireAlarm(d, PROVIDERS_ALARM);
       await d.server.waitForRequest((r) => r.host === OPENAI, 15_000);
-      const options = await d.openExtensionPage('options.html');
-      await until(() => options.evaluate(() => document.querySelector('input[value=openai]')?.checked), 'OpenAI shown on');
-      await options.click('input[name=provider][value=openai]');
+      await switchProvider(d, 'openai', false);
       await until(async () => (await storage(d, 'prefs'))?.providers?.length === 0, 'OpenAI turned off');
       await until(async () => JSON.stringify(await storage(d, 'providers')) === '{}', 'its state dropped');
       assert.equal(await d.extensionEval((n) => (globalThis.browser ?? globalThis.chrome).alarms.get(n), PROVIDERS_ALARM), undefined);
@@ -347,7 +344,6 @@ export function alternativesScenario(browserName) {
         // Firefox gives the optional host back (Chromium's E2E build holds it as required).
         assert.equal(await d.extensionEval((o) => browser.permissions.contains({ origins: [o] }), OPENAI_ORIGIN), false);
       }
-      await options.close();
       d.server.clearRequests();
       await fireAlarm(d, PROVIDERS_ALARM); // an alarm the browser had already queued
       await clickRefresh(d);

@@ -13,6 +13,7 @@ import {
   startDriver,
   until,
   waitForBanner,
+  badgeIs,
 } from './drivers.mjs';
 import { artifactPath } from './harness/artifacts.mjs';
 import { STATUS_HOSTS, STATUS_PAGE_ORIGIN } from './harness/fake-server.mjs';
@@ -125,7 +126,7 @@ export function coreScenario(browserName) {
 
     it('recovery clears the badge, the banner and the popup', async () => {
       d.server.setSummary(recovered());
-      await until(async () => (await d.badge()).text === '', 'badge cleared', 45_000);
+      await badgeIs(d, '', 45_000);
       assert.deepEqual((await d.badge()).color, COLORS.operational);
       await until(async () => (await bannerText(claude)) === null, 'banner gone');
       const popup = await d.openExtensionPage('popup.html');
@@ -137,7 +138,7 @@ export function coreScenario(browserName) {
     it('a challenge page keeps the last good data, greys the badge and says why; the next good answer heals it', async () => {
       d.server.setSummary(multipleModels());
       await clickRefresh(d);
-      await until(async () => (await d.badge()).text === 'ALL', 'incident known');
+      await badgeIs(d, 'ALL');
       for (const host of STATUS_HOSTS) d.server.setFault({ kind: 'challenge' }, { host });
       const popup = await d.openExtensionPage('popup.html');
       await pressRefresh(popup);

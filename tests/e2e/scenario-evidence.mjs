@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { COLORS, refreshWithoutPopup, screenshotOf, startDriver, until } from './drivers.mjs';
+import { COLORS, badgeIs, refreshWithoutPopup, screenshotOf, startDriver, until } from './drivers.mjs';
 import { EVIDENCE_CODE } from '../../lib/verdict/evidence.ts';
 import { notCountsAndTimes } from '../common/evidence-privacy.mjs';
 import { ARTIFACTS_DIR, artifactPath } from './harness/artifacts.mjs';
@@ -25,18 +25,6 @@ const CHAT = '9f8e7d6c-1111-4222-8333-abcdefabcdef';
 /** Where claude.ai sends a message (docs/local-evidence.md §4). */
 const COMPLETION = `/api/organizations/${ORG}/chat_conversations/${CHAT}/completion`;
 const LIST = `/api/organizations/${ORG}/chat_conversations?limit=30`;
-
-/** The badge once its text is `text` (the vantage page reads it without waking the worker). */
-function badgeIs(d, text, timeoutMs = 15_000) {
-  return until(
-    async () => {
-      const b = await d.badge();
-      return b.text === text && b;
-    },
-    `badge ${JSON.stringify(text)}`,
-    timeoutMs,
-  );
-}
 
 /**
  * Opens the popup, waits until its local-evidence section shows `kind` ('off' for the quiet line,

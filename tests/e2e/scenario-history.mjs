@@ -9,6 +9,7 @@ import { after, before, describe, it } from 'node:test';
 import { syntheticNinetyDayIncidents } from '../fixtures/synthetic-history.mjs';
 import { refreshWithoutPopup, startDriver, until } from './drivers.mjs';
 import { artifactPath } from './harness/artifacts.mjs';
+import { emulateScheme, firefoxScheme } from './harness/axe.mjs';
 import { INCIDENTS_PATH } from './harness/fake-server.mjs';
 import './harness/load-ts.mjs';
 import { themeColor } from './harness/theme.mjs';
@@ -74,9 +75,6 @@ function readRows(page) {
     })),
   );
 }
-
-/** Firefox's prefers-color-scheme for pages, set at launch: Puppeteer over BiDi cannot emulate media features. */
-const FIREFOX_DARK = { 'layout.css.prefers-color-scheme.content-override': 0 };
 
 /** theme.css's --bg and --day-none in each scheme, as computed. */
 const LIGHT = { bg: themeColor('--bg', 'light'), day: themeColor('--day-none', 'light') };
@@ -483,7 +481,7 @@ export function historyScenario(browserName) {
       d = await startDriver(browserName, {
         summary: operational(),
         serverOptions: { incidents: { incidents: 'nope' } },
-        firefoxPrefs: FIREFOX_DARK,
+        firefoxPrefs: firefoxScheme('dark'), // Puppeteer over BiDi cannot emulate media features
       });
     });
     after(async () => d?.close());
@@ -491,7 +489,7 @@ export function historyScenario(browserName) {
     it('says why it is empty, then fills in by itself once the list can be read', async () => {
       await until(async () => (await stored(d, 'archiveFill'))?.problem, 'a failed first fill');
       const page = await d.openExtensionPage('history.html');
-      if (d.name === 'chromium') await page.emulateMedia({ colorScheme: 'dark' });
+      await emulateScheme(page, 'dark');
       const empty = await until(() => page.evaluate(() => document.querySelector('.empty')?.textContent), 'the empty state');
       assert.equal((await colours(page)).bg, DARK.bg, 'dark');
       assert.match(empty, /^No history yet.*could not be read yet \(unexpected data in incidents\.json\)/);

@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import {
   COLORS,
+  badgeIs,
   bannerText,
   clickRefresh,
   followModel,
@@ -19,12 +20,6 @@ import {
 import { artifactPath } from './harness/artifacts.mjs';
 import { loadFixture } from './harness/fake-server.mjs';
 import { multipleModels, operational, syntheticComponentDown, syntheticWithHaiku, withNewUpdate, withUpdateSaying } from './payloads.mjs';
-
-const badgeIs = (d, text) =>
-  until(async () => {
-    const b = await d.badge();
-    return b.text === text && b;
-  }, `badge "${text}"`);
 
 /** Waits long enough for a poll's notifications to have been shown, then reads them. */
 async function notificationsAfterPoll(d) {

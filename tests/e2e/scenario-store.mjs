@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { clickRefresh, startDriver, until, waitForBanner } from './drivers.mjs';
+import { clickRefresh, startDriver, until, waitForBanner, badgeIs } from './drivers.mjs';
 import { ARTIFACTS_DIR } from './harness/artifacts.mjs';
 import { emulateScheme, firefoxScheme } from './harness/axe.mjs';
 import { multipleModels, syntheticWithHaiku } from './payloads.mjs';
@@ -49,7 +49,7 @@ function storeIn(browserName, scheme) {
         viewport: SIZE,
         firefoxPrefs: firefoxScheme(scheme),
       });
-      await until(async () => (await d.badge()).text === 'ALL', 'first poll', 60_000);
+      await badgeIs(d, 'ALL', 60_000);
     });
     after(async () => d?.close());
 
@@ -93,7 +93,7 @@ function storeIn(browserName, scheme) {
       const options = await d.openExtensionPage('options.html');
       await until(() => options.evaluate(() => !!document.querySelector('input[value="haiku-4.5"]')), 'haiku offered');
       await options.evaluate(() => document.querySelector('input[value="haiku-4.5"]').click());
-      await until(async () => (await d.badge()).text === 'H4.5', 'badge follows Haiku 4.5');
+      await badgeIs(d, 'H4.5');
       await options.close();
       await clickRefresh(d);
       const popup = await d.openExtensionPage('popup.html');

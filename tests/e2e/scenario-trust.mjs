@@ -6,7 +6,7 @@
 // caches for 15 s.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { COLORS, popupFreshness, startDriver, until, waitForBanner } from './drivers.mjs';
+import { COLORS, popupFreshness, startDriver, until, waitForBanner, badgeIs } from './drivers.mjs';
 import { artifactPath } from './harness/artifacts.mjs';
 import { STATUS_HOSTS } from './harness/fake-server.mjs';
 import { multipleModels, recovered } from './payloads.mjs';
@@ -37,7 +37,7 @@ export function trustScenario(browserName) {
     let d;
     before(async () => {
       d = await startDriver(browserName, { summary: multipleModels() });
-      await until(async () => (await d.badge()).text === 'ALL', 'first poll', 60_000);
+      await badgeIs(d, 'ALL', 60_000);
     });
     after(async () => d?.close());
 
@@ -92,7 +92,7 @@ export function trustScenario(browserName) {
     let d;
     before(async () => {
       d = await startDriver(browserName, { summary: multipleModels(), build: 'prod' });
-      await until(async () => (await d.badge()).text === 'ALL', 'first poll', 60_000);
+      await badgeIs(d, 'ALL', 60_000);
     });
     after(async () => d?.close());
 
@@ -123,7 +123,7 @@ export function trustScenario(browserName) {
     before(async () => {
       // The status page's CDN caches each answer for 15 s (s-maxage=15), modelled by the fake server.
       d = await startDriver(browserName, { summary: multipleModels(), serverOptions: { cdn: { sMaxAgeSec: 15 } } });
-      await until(async () => (await d.badge()).text === 'ALL', 'first poll', 90_000);
+      await badgeIs(d, 'ALL', 90_000);
     });
     after(async () => d?.close());
 
@@ -149,7 +149,7 @@ export function trustScenario(browserName) {
         await popup.close();
         // Back to the incident for the next fault.
         d.server.setSummary(multipleModels());
-        await until(async () => (await d.badge()).text === 'ALL', 'incident again', 60_000);
+        await badgeIs(d, 'ALL', 60_000);
       });
     }
   });
