@@ -1,6 +1,7 @@
 // Runs some scenarios in some browsers, for work on one feature (npm test runs them all through
-// chromium.test.mjs and firefox.test.mjs). Build the E2E targets first (`wxt build --mode e2e`,
-// `wxt build -b firefox --mode e2e`), then for example:
+// chromium.test.mjs and firefox.test.mjs). With node_modules/.bin first on PATH (the project's
+// Node 22), build the E2E targets first (`wxt build --mode e2e`, `wxt build -b firefox --mode e2e`),
+// then for example:
 //   E2E_SCENARIOS=evidence,alternatives E2E_BROWSERS=chromium node --test --test-concurrency=1 tests/e2e/run-some.mjs
 // Either variable left out means all of them.
 import { a11yScenario } from './scenario-a11y.mjs';
